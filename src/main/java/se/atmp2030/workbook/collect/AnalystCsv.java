@@ -1,0 +1,132 @@
+package se.atmp2030.workbook.collect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the CSV files analysts keep in Excel into a typed table, from a declaration of its fields. Whatever Excel wrote
+ * is accepted: UTF-8 with or without BOM or Windows-1252, {@code ,} or {@code ;}, decimal point or comma. Columns are
+ * found by header name, extra columns are ignored and missing required ones are named.
+ *
+ * <pre>{@code
+ * Table table = AnalystCsv.read(context, reading, "patients_treated", files, "analyst CSV", List.of(
+ *         Field.text("Product", "product", true, "Medicinal product"),
+ *         Field.of("Year", "year", ColumnType.INTEGER, true, Values::year, "Year of treatment")), null);
+ * }</pre>
+ */
+public final class AnalystCsv {
+    /**
+     * One column of the analyst's file.
+     *
+     * @param header  the header as analysts write it; matched without regard to case, spaces and punctuation
+     * @param aliases other headers accepted for the same column
+     * @param parser  turns the text into a value of {@code type}'s Java class; {@code null} for TEXT and DECIMAL, which
+     *                use plain text and the file's decimal convention
+     */
+    public record Field(String header, List<String> aliases, String column, ColumnType type, boolean required,
+                        InputRecord.Parser<?> parser, String description) {
+        public static Field text(String header, String column, boolean required, String description) {
+            return new Field(header, List.of(), column, ColumnType.TEXT, required, null, description);
+        }
+
+        public static Field decimal(String header, String column, boolean required, String description) {
+            return new Field(header, List.of(), column, ColumnType.DECIMAL, required, null, description);
+        }
+
+        public static Field of(String header, String column, ColumnType type, boolean required,
+                               InputRecord.Parser<?> parser, String description) {
+            return new Field(header, List.of(), column, type, required, parser, description);
+        }
+
+        public Field alias(String... more) {
+            List<String> all = new ArrayList<>(aliases);
+            all.addAll(Arrays.asList(more));
+            return new Field(header, all, column, type, required, parser, description);
+        }
+
+        String[] names() {
+            String[] names = new String[aliases.size() + 1];
+            names[0] = header;
+            for (int i = 0; i < aliases.size(); i++) {
+                names[i + 1] = aliases.get(i);
+            }
+            return names;
+        }
+    }
+
+    /** A check across the fields of one record (e.g. a decision date required only for decided assessments). */
+    @FunctionalInterface
+    public interface RecordCheck {
+        void check(CsvSource.Record record, Object[] values);
+    }
+
+    private AnalystCsv() {
+    }
+
+    /** The empty table these fields make, with their columns. */
+    public static Table.Builder tableFor(String name, List<Field> fields) {
+        Table.Builder table = Table.builder(name);
+        for (Field field : fields) {
+            table.column(field.column(), field.type(), field.description());
+        }
+        return table;
+    }
+
+    /** Reads every file into one table; a record with a bad value is reported and left out. */
+    public static Table read(CollectContext context, Reading reading, String name, List<Path> files, String format,
+                             List<Field> fields, RecordCheck check) throws IOException {
+        Table.Builder table = tableFor(name, fields);
+        for (Path path : files) {
+            reading.file(context.sourceFile(path, format));
+            CsvSource csv = CsvSource.open(path, context.display(path), CsvDialect.detect(path), context.problems());
+            if (!requireColumns(csv, fields)) {
+                continue;
+            }
+            csv.forEach(record -> {
+                Object[] values = new Object[fields.size()];
+                for (int i = 0; i < fields.size(); i++) {
+                    values[i] = value(csv, record, fields.get(i));
+                }
+                if (check != null && record.ok()) {
+                    check.check(record, values);
+                }
+                reading.record(record.ok());
+                if (record.ok()) {
+                    table.add(values);
+                }
+            });
+        }
+        return table.build();
+    }
+
+    /** Reports every required field whose column is missing; returns whether all are present. */
+    public static boolean requireColumns(CsvSource csv, List<Field> fields) {
+        boolean all = true;
+        for (Field field : fields) {
+            if (field.required() && !csv.has(field.names())) {
+                all = false;
+                csv.requireColumns(field.header());
+            }
+        }
+        return all;
+    }
+
+    /** The field's value in this record, under whichever of its headers the file uses. */
+    public static Object value(CsvSource csv, CsvSource.Record record, Field field) {
+        String header = field.header();
+        for (String name : field.names()) {
+            if (csv.has(name)) {
+                header = name;
+                break;
+            }
+        }
+        if (field.type() == ColumnType.DECIMAL && field.parser() == null) {
+            return record.decimal(header, field.required());
+        }
+        InputRecord.Parser<?> parser = field.parser() != null ? field.parser() : raw -> raw;
+        return field.required() ? record.required(header, parser) : record.optional(header, parser);
+    }
+}

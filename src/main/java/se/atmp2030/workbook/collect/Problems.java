@@ -1,0 +1,43 @@
+package se.atmp2030.workbook.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem found while reading, so that a user sees them all at once rather than one per run. Thread-safe. */
+public final class Problems {
+    private final List<Problem> list = new ArrayList<>();
+
+    public synchronized void add(Problem problem) {
+        list.add(problem);
+    }
+
+    public void add(String file, long line, String column, String message) {
+        add(new Problem(file, line, column, message));
+    }
+
+    public synchronized boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public synchronized int size() {
+        return list.size();
+    }
+
+    public synchronized List<Problem> all() {
+        return List.copyOf(list);
+    }
+
+    /** Problems of one file, in the order found. */
+    public synchronized List<Problem> inFile(String file) {
+        return list.stream().filter(p -> p.file().equals(file)).toList();
+    }
+
+    /** A snapshot of the count, to tell later how many problems one step added. */
+    public synchronized int mark() {
+        return list.size();
+    }
+
+    public synchronized List<Problem> since(int mark) {
+        return List.copyOf(new ArrayList<>(list.subList(mark, list.size())));
+    }
+}
