@@ -1,0 +1,166 @@
+package se.atmp2030.workbook.collect.population;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import se.atmp2030.workbook.collect.CollectContext;
+import se.atmp2030.workbook.collect.Collector;
+import se.atmp2030.workbook.collect.ColumnType;
+import se.atmp2030.workbook.collect.Countries;
+import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.InputSpec;
+import se.atmp2030.workbook.collect.InvalidValueException;
+import se.atmp2030.workbook.collect.Problems;
+import se.atmp2030.workbook.collect.Reading;
+import se.atmp2030.workbook.collect.Table;
+import se.atmp2030.workbook.collect.Values;
+
+/**
+ * Population on 1 January per country and year from Eurostat's {@code demo_pjan} TSV (plain or {@code .tsv.gz} as
+ * downloaded), for per-million figures. The first column packs the dimensions ({@code A,NR,TOTAL,T,SE}); values may
+ * carry a flag ({@code 10551707 p}); {@code :} is missing. Only the total over ages and sexes, in persons, is kept, and
+ * only countries: aggregates such as {@code EU27_2020} are left out.
+ */
+final class PopulationCollector implements Collector {
+    static final InputSpec FILES = new InputSpec("population/*.{tsv,tsv.gz}",
+            "Eurostat demo_pjan TSV (population on 1 January)", true);
+    private static final Map<String, String> WANTED = Map.of("unit", "NR", "age", "TOTAL", "sex", "T", "freq", "A");
+
+    @Override
+    public String name() {
+        return "population";
+    }
+
+    @Override
+    public String description() {
+        return "Population per country and year (Eurostat demo_pjan)";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of("population");
+    }
+
+    @Override
+    public List<InputSpec> inputs() {
+        return List.of(FILES);
+    }
+
+    @Override
+    public List<Dataset> collect(CollectContext context) throws IOException {
+        Table.Builder table = Table.builder("population")
+                .column("country_code", ColumnType.TEXT, "Eurostat geo code (EU style: EL Greece, UK United Kingdom)")
+                .column("country", ColumnType.TEXT, "Country")
+                .column("year", ColumnType.INTEGER, "Year (population on 1 January)")
+                .column("population", ColumnType.INTEGER, "Persons")
+                .column("flag", ColumnType.TEXT, "Eurostat flag: p provisional, e estimated, b break in series");
+        Reading reading = new Reading();
+        long[] aggregates = {0};
+        for (Path path : context.files(FILES)) {
+            reading.file(context.sourceFile(path, FILES.format()));
+            read(path, context.display(path), context.problems(), reading, table, aggregates);
+        }
+        if (aggregates[0] > 0) {
+            reading.note(aggregates[0] + " rows of aggregates (EU27_2020, EA20, ...) or other breakdowns left out");
+        }
+        return List.of(new Dataset(table.build(), "Population (Eurostat)",
+                reading.provenance("Eurostat, Population on 1 January (demo_pjan)",
+                        "https://ec.europa.eu/eurostat/databrowser/view/demo_pjan/default/table",
+                        context.settings().retrieved("population"))));
+    }
+
+    private static void read(Path path, String file, Problems problems, Reading reading, Table.Builder table,
+                             long[] skipped) throws IOException {
+        try (InputStream raw = Files.newInputStream(path);
+             InputStream in = path.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null) {
+                problems.add(file, 0, null, "the file is empty (expected the Eurostat TSV header freq,unit,age,sex,geo\\TIME_PERIOD)");
+                return;
+            }
+            String[] headerCells = header.replace("\uFEFF", "").split("\t", -1);
+            int slash = headerCells[0].indexOf('\\');
+            List<String> dims = List.of((slash < 0 ? headerCells[0] : headerCells[0].substring(0, slash)).split(","));
+            int geo = dims.indexOf("geo");
+            if (geo < 0) {
+                problems.add(file, 1, null, "the first column has no geo dimension (expected freq,unit,age,sex,geo\\TIME_PERIOD, found "
+                        + headerCells[0] + ")");
+                return;
+            }
+            List<Integer> years = new ArrayList<>();
+            for (int i = 1; i < headerCells.length; i++) {
+                try {
+                    years.add(Values.year(headerCells[i].strip()));
+                } catch (InvalidValueException e) {
+                    problems.add(file, 1, null, "header column " + (i + 1) + ": " + e.getMessage());
+                    return;
+                }
+            }
+            String line;
+            long number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                String[] keys = cells[0].split(",", -1);
+                if (keys.length != dims.size()) {
+                    problems.add(file, number, dims.get(0), "\"" + cells[0] + "\" has " + keys.length
+                            + " parts (expected " + dims.size() + ": " + String.join(",", dims) + ")");
+                    reading.record(false);
+                    continue;
+                }
+                if (!wanted(dims, keys)) {
+                    skipped[0]++;
+                    continue;
+                }
+                var country = Countries.byCode(keys[geo]).filter(c -> keys[geo].length() == 2);
+                if (country.isEmpty()) {
+                    skipped[0]++;
+                    continue;
+                }
+                boolean ok = true;
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < years.size() && i + 1 < cells.length; i++) {
+                    String cell = cells[i + 1].strip();
+                    if (cell.isEmpty() || cell.startsWith(":")) {
+                        continue;
+                    }
+                    String[] valueAndFlag = cell.split("\\s+", 2);
+                    try {
+                        long persons = Values.nonNegativeInteger(valueAndFlag[0]);
+                        rows.add(new Object[] {keys[geo], country.get().name(), (long) years.get(i), persons,
+                                valueAndFlag.length > 1 ? valueAndFlag[1] : null});
+                    } catch (InvalidValueException e) {
+                        problems.add(file, number, String.valueOf(years.get(i)), e.getMessage());
+                        ok = false;
+                    }
+                }
+                reading.record(ok);
+                if (ok) {
+                    rows.forEach(table::add);
+                }
+            }
+        }
+    }
+
+    private static boolean wanted(List<String> dims, String[] keys) {
+        for (int i = 0; i < dims.size(); i++) {
+            String want = WANTED.get(dims.get(i));
+            if (want != null && !want.equals(keys[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

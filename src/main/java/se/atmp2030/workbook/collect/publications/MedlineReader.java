@@ -1,0 +1,76 @@
+package se.atmp2030.workbook.collect.publications;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * PubMed's MEDLINE text format, one record at a time: each line is a tag padded to four characters, {@code "- "} and a
+ * value; a line indented six spaces continues the value above; a blank line ends the record. No library reads it, so
+ * this small parser is written here.
+ */
+final class MedlineReader {
+    /** A record: its first line, and each tag's values in order (AD and AU repeat). */
+    record MedlineRecord(long line, Map<String, List<String>> fields) {
+        String first(String tag) {
+            List<String> values = fields.get(tag);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        List<String> all(String tag) {
+            return fields.getOrDefault(tag, List.of());
+        }
+    }
+
+    private MedlineReader() {
+    }
+
+    static void read(Path path, Consumer<MedlineRecord> action) throws IOException {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16)) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            List<String> last = null;
+            long start = 0;
+            long number = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    if (!fields.isEmpty()) {
+                        action.accept(new MedlineRecord(start, fields));
+                        fields = new LinkedHashMap<>();
+                        last = null;
+                    }
+                    continue;
+                }
+                if (line.startsWith("      ") && last != null) {
+                    int i = last.size() - 1;
+                    last.set(i, last.get(i) + " " + line.strip());
+                    continue;
+                }
+                if (line.length() >= 5 && line.charAt(4) == '-') {
+                    if (fields.isEmpty()) {
+                        start = number;
+                    }
+                    String tag = line.substring(0, 4).strip();
+                    last = fields.computeIfAbsent(tag, t -> new ArrayList<>());
+                    last.add(line.length() > 6 ? line.substring(6).strip() : "");
+                }
+            }
+            if (!fields.isEmpty()) {
+                action.accept(new MedlineRecord(start, fields));
+            }
+        }
+    }
+}
