@@ -1,0 +1,73 @@
+package se.atmp2030.workbook.build;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers only ever see the old one or the complete new one: the content goes to a temporary file
+ * beside the target, which replaces the target in one move once it is complete. A build that fails or is killed
+ * mid-write leaves the earlier workbook as it was.
+ */
+final class AtomicOutput {
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicOutput() {
+    }
+
+    static void write(Path target, Content content) throws OutputException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            // Not Files.createTempFile: that makes the file readable by its owner only, and the move would keep that.
+            temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        } catch (IOException e) {
+            throw new OutputException("cannot write to the folder " + dir + " (" + reason(e) + ")", e);
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            move(temp, target);
+        } catch (IOException e) {
+            throw new OutputException(lockedHint(target, e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the temporary file is hidden and named after the target; a later build cleans nothing else up
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String lockedHint(Path target, IOException e) {
+        if (e instanceof AccessDeniedException || e instanceof FileSystemException fs && fs.getReason() != null
+                && fs.getReason().toLowerCase(java.util.Locale.ROOT).contains("used by another process")) {
+            return "cannot replace " + target + ": it is open in another program or read-only. Close it in Excel and build "
+                    + "again; the earlier workbook is unchanged";
+        }
+        return "cannot write " + target + " (" + reason(e) + "); the earlier workbook is unchanged";
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

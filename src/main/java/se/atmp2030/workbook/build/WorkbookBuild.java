@@ -1,0 +1,97 @@
+package se.atmp2030.workbook.build;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.atmp2030.workbook.collect.Collector;
+import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.Problems;
+import se.atmp2030.workbook.workbook.ReportInfo;
+import se.atmp2030.workbook.workbook.WorkbookWriter;
+
+/**
+ * The whole job: discover the collector plugins, read and check every input, and, only when all is well, write the
+ * workbook atomically.
+ *
+ * <pre>{@code
+ * WorkbookBuild build = WorkbookBuild.create(Path.of("plugins"));
+ * Path written = build.build(new WorkbookBuild.Request(Path.of("inputs"), "inputs", null, null));
+ * }</pre>
+ */
+public final class WorkbookBuild {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbookBuild.class);
+
+    /**
+     * @param inputs        the inputs folder
+     * @param inputsDisplay how messages name it
+     * @param out           the workbook to write, or {@code null} for {@code out/atmp-annual-report-<year>.xlsx}
+     * @param year          the report year, or {@code null} for the one {@code report.properties} gives
+     */
+    public record Request(Path inputs, String inputsDisplay, Path out, Integer year) {
+    }
+
+    /** What {@link #collect} found: the settings, the datasets, and the problems (empty when the inputs are good). */
+    public record Collected(int year, String title, List<Dataset> datasets, Problems problems) {
+    }
+
+    private final BuildEngine engine;
+    private final Plugins plugins;
+
+    private WorkbookBuild(BuildEngine engine, Plugins plugins) {
+        this.engine = engine;
+        this.plugins = plugins;
+    }
+
+    /** Wires the built-in collectors and those of the jars in {@code pluginsDir}. */
+    public static WorkbookBuild create(Path pluginsDir) throws IOException {
+        Plugins plugins = Plugins.discover(pluginsDir);
+        Injector injector = Guice.createInjector(plugins.modules());
+        return new WorkbookBuild(injector.getInstance(BuildEngine.class), plugins);
+    }
+
+    public List<Collector> collectors() {
+        return engine.collectors();
+    }
+
+    public Plugins plugins() {
+        return plugins;
+    }
+
+    /** Reads and checks every input; writes nothing. */
+    public Collected collect(Request request) throws IOException {
+        Problems problems = new Problems();
+        SettingsReader.Settings settings = SettingsReader.read(request.inputs(), request.inputsDisplay(), request.year(),
+                problems);
+        List<Dataset> datasets = engine.collect(request.inputs(), request.inputsDisplay(), settings.report(), problems);
+        return new Collected(settings.report().year(), settings.title(), datasets, problems);
+    }
+
+    /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
+    public Path build(Request request) throws IOException, BadInputException, OutputException {
+        Collected collected = collect(request);
+        if (!collected.problems().isEmpty()) {
+            throw new BadInputException(collected.problems().all());
+        }
+        Path target = request.out() != null ? request.out()
+                : Path.of("out", "atmp-annual-report-" + collected.year() + ".xlsx");
+        ReportInfo info = new ReportInfo(collected.title(), collected.year(),
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), version(), request.inputsDisplay());
+        long start = System.nanoTime();
+        AtomicOutput.write(target, out -> new WorkbookWriter().write(info, collected.datasets(), out));
+        LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
+                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        return target;
+    }
+
+    /** The version in the jar's manifest; {@code dev} when run from classes. */
+    public static String version() {
+        String version = WorkbookBuild.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,57 @@
+package se.atmp2030.workbook.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import se.atmp2030.workbook.build.BadInputException;
+import se.atmp2030.workbook.build.OutputException;
+import se.atmp2030.workbook.build.WorkbookBuild;
+
+/** {@code build}: reads and checks every input and, only if all is well, writes the workbook. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Reads every input, checks it, and writes the workbook (only if no input has a problem).")
+final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Workbook to write (default: out/atmp-annual-report-<year>.xlsx).")
+    Path out;
+
+    private Console console;
+
+    @Override
+    public void console(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return run(common, out, console);
+    }
+
+    static int run(CommonOptions common, Path out, Console console) {
+        try {
+            WorkbookBuild build = WorkbookBuild.create(common.plugins);
+            Path written = build.build(new WorkbookBuild.Request(common.inputs, common.inputsDisplay(), out, common.year));
+            console.out.println("Wrote " + written.toString().replace('\\', '/'));
+            console.out.flush();
+            return ExitCodes.OK;
+        } catch (BadInputException e) {
+            console.problems(e.problems());
+            console.err.println("Nothing was written" + (out == null ? "" : "; " + out + " is unchanged")
+                    + ". Fix the inputs and build again (validate checks them without building).");
+            console.err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (OutputException e) {
+            console.err.println("error: " + e.getMessage());
+            console.err.flush();
+            return ExitCodes.OUTPUT;
+        } catch (IOException | RuntimeException e) {
+            return Main.internalError(e, console.err);
+        }
+    }
+}

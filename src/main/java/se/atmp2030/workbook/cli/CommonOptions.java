@@ -1,0 +1,25 @@
+package se.atmp2030.workbook.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command that reads the inputs shares. */
+final class CommonOptions {
+    @Option(names = "--inputs", paramLabel = "DIR", defaultValue = "inputs",
+            description = "Folder with the input files (default: ${DEFAULT-VALUE}).")
+    Path inputs;
+
+    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "plugins",
+            description = "Folder of plugin jars that add collectors (default: ${DEFAULT-VALUE}; may be missing).")
+    Path plugins;
+
+    @Option(names = "--year", paramLabel = "N",
+            description = "Report year (default: the year in <inputs>/report.properties).")
+    Integer year;
+
+    /** How messages name the inputs folder: as the user typed it. */
+    String inputsDisplay() {
+        String text = inputs.toString().replace('\\', '/');
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,53 @@
+package se.atmp2030.workbook.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.Provenance;
+
+/** {@code validate}: reads and checks every input, prints a summary per dataset and every problem; writes nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Reads and checks every input, prints a summary per dataset and every problem found. Writes nothing.")
+final class ValidateCommand implements Callable<Integer>, Main.ConsoleAware {
+    @Mixin
+    CommonOptions common;
+
+    private Console console;
+
+    @Override
+    public void console(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            WorkbookBuild build = WorkbookBuild.create(common.plugins);
+            WorkbookBuild.Collected collected = build.collect(
+                    new WorkbookBuild.Request(common.inputs, common.inputsDisplay(), null, common.year));
+            console.out.println("Report year " + collected.year() + ", inputs " + common.inputsDisplay() + ":");
+            console.out.printf("  %-18s %8s %8s %8s  %s%n", "dataset", "rows", "read", "rejected", "files");
+            for (Dataset dataset : collected.datasets()) {
+                Provenance p = dataset.provenance();
+                console.out.printf("  %-18s %8d %8d %8d  %s%n", dataset.name(), dataset.table().rowCount(), p.rowsRead(),
+                        p.rowsRejected(), String.join(", ", p.files().stream().map(f -> f.path()).toList()));
+                for (String note : p.notes()) {
+                    console.out.printf("  %-18s %s%n", "", "(" + note + ")");
+                }
+            }
+            console.out.flush();
+            if (!collected.problems().isEmpty()) {
+                console.problems(collected.problems().all());
+                return ExitCodes.BAD_INPUT;
+            }
+            console.out.println("No problems found.");
+            console.out.flush();
+            return ExitCodes.OK;
+        } catch (IOException | RuntimeException e) {
+            return Main.internalError(e, console.err);
+        }
+    }
+}

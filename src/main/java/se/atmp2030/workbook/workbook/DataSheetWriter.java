@@ -1,0 +1,116 @@
+package se.atmp2030.workbook.workbook;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
+import se.atmp2030.workbook.collect.Column;
+import se.atmp2030.workbook.collect.ColumnType;
+import se.atmp2030.workbook.collect.Table;
+
+/**
+ * Writes a {@link Table} as a data sheet: one header row, one row per record, typed cells, and an Excel Table
+ * ({@code tbl_<name>}) over it with filter buttons, so that it is ready for pivots and structured references. Rows are
+ * streamed (SXSSF): only a window of them is in memory at a time.
+ */
+final class DataSheetWriter {
+    /** Excel's limit on the characters of one cell. */
+    static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int WIDTH_SAMPLE_ROWS = 500;
+
+    private final SXSSFWorkbook workbook;
+    private final Styles styles;
+
+    DataSheetWriter(SXSSFWorkbook workbook, Styles styles) {
+        this.workbook = workbook;
+        this.styles = styles;
+    }
+
+    /** Writes the table to a new sheet of this name, and returns the Excel table made over it. */
+    XSSFTable write(String sheetName, Table table, String tableName) {
+        SXSSFSheet sheet = workbook.createSheet(sheetName);
+        List<Column> columns = table.columns();
+        ColumnWidths widths = new ColumnWidths(columns.size());
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(columns.get(c).name());
+            cell.setCellStyle(styles.header());
+            widths.measure(c, columns.get(c).name(), true);
+        }
+        CellStyle[] styleOf = new CellStyle[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            styleOf[c] = styles.of(columns.get(c));
+        }
+        int r = 1;
+        for (Object[] values : table.rows()) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null) {
+                    Cell cell = row.createCell(c);
+                    set(cell, columns.get(c).type(), values[c]);
+                    if (styleOf[c] != null) {
+                        cell.setCellStyle(styleOf[c]);
+                    }
+                    if (r <= WIDTH_SAMPLE_ROWS) {
+                        widths.measure(c, ColumnWidths.display(columns.get(c).type(), values[c]), false);
+                    }
+                }
+            }
+            r++;
+        }
+        widths.apply(sheet);
+        sheet.createFreezePane(0, 1);
+        return excelTable(sheet, columns, table.rowCount(), tableName);
+    }
+
+    private static void set(Cell cell, ColumnType type, Object value) {
+        switch (type) {
+            case INTEGER -> cell.setCellValue(((Long) value).doubleValue());
+            case DECIMAL -> cell.setCellValue((Double) value);
+            case DATE -> cell.setCellValue((LocalDate) value);
+            case BOOLEAN -> cell.setCellValue((Boolean) value);
+            case TEXT -> {
+                String text = (String) value;
+                cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT - 1) + "…" : text);
+            }
+        }
+    }
+
+    private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int rows, String tableName) {
+        // The table part lives on the XSSF sheet behind the stream; its column names are set here because POI's
+        // updateHeaders() reads header cells from the XSSF sheet, which SXSSF leaves empty.
+        XSSFSheet xssf = workbook.getXSSFWorkbook().getSheet(sheet.getSheetName());
+        // A table needs at least one data row: an empty dataset keeps one blank row under its header.
+        int lastRow = Math.max(rows, 1);
+        AreaReference area = new AreaReference(new CellReference(0, 0),
+                new CellReference(lastRow, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
+        XSSFTable excel = xssf.createTable(area);
+        excel.setName(tableName);
+        excel.setDisplayName(tableName);
+        CTTable ct = excel.getCTTable();
+        List<CTTableColumn> ctColumns = ct.getTableColumns().getTableColumnList();
+        for (int c = 0; c < columns.size(); c++) {
+            ctColumns.get(c).setName(columns.get(c).name());
+        }
+        ct.addNewAutoFilter().setRef(area.formatAsString());
+        CTTableStyleInfo style = ct.addNewTableStyleInfo();
+        style.setName("TableStyleMedium2");
+        style.setShowRowStripes(true);
+        style.setShowColumnStripes(false);
+        style.setShowFirstColumn(false);
+        style.setShowLastColumn(false);
+        return excel;
+    }
+}

@@ -1,0 +1,95 @@
+package se.atmp2030.workbook.workbook;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import se.atmp2030.workbook.collect.Column;
+import se.atmp2030.workbook.collect.ColumnType;
+
+/**
+ * The few cell styles the workbook uses, made once per workbook and shared by every cell: Excel allows about 64,000
+ * styles, and a style per cell is the usual way to run out.
+ */
+final class Styles {
+    private final Map<ColumnType, CellStyle> byType = new EnumMap<>(ColumnType.class);
+    private final CellStyle header;
+    private final CellStyle wrapped;
+    private final CellStyle title;
+    private final CellStyle dateTime;
+    private final CellStyle link;
+    private final CellStyle year;
+
+    Styles(Workbook workbook) {
+        short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
+        CellStyle date = workbook.createCellStyle();
+        date.setDataFormat(dateFormat);
+        byType.put(ColumnType.DATE, date);
+        CellStyle integer = workbook.createCellStyle();
+        integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+        byType.put(ColumnType.INTEGER, integer);
+        CellStyle decimal = workbook.createCellStyle();
+        decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+        byType.put(ColumnType.DECIMAL, decimal);
+
+        year = workbook.createCellStyle();
+        year.setDataFormat(workbook.createDataFormat().getFormat("0"));
+
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        header = workbook.createCellStyle();
+        header.setFont(bold);
+        header.setVerticalAlignment(VerticalAlignment.TOP);
+
+        wrapped = workbook.createCellStyle();
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+
+        Font big = workbook.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 16);
+        title = workbook.createCellStyle();
+        title.setFont(big);
+
+        dateTime = workbook.createCellStyle();
+        dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        dateTime.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+
+        Font blue = workbook.createFont();
+        blue.setUnderline(Font.U_SINGLE);
+        blue.setColor(IndexedColors.BLUE.getIndex());
+        link = workbook.createCellStyle();
+        link.setFont(blue);
+        link.setVerticalAlignment(VerticalAlignment.TOP);
+        link.setFillPattern(FillPatternType.NO_FILL);
+    }
+
+    /** The style of a data cell of this column; {@code null} (the default style) for text and booleans. */
+    CellStyle of(Column column) {
+        return column.holdsYears() ? year : byType.get(column.type());
+    }
+
+    CellStyle header() {
+        return header;
+    }
+
+    CellStyle wrapped() {
+        return wrapped;
+    }
+
+    CellStyle title() {
+        return title;
+    }
+
+    CellStyle dateTime() {
+        return dateTime;
+    }
+
+    CellStyle link() {
+        return link;
+    }
+}
