@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.atmp2030.workbook.collect.InvalidValueException;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.ReportSettings;
 import se.atmp2030.workbook.collect.Values;
@@ -35,6 +36,7 @@ final class SettingsReader {
         String file = inputsDisplay + "/" + FILE;
         Map<String, LocalDate> retrieved = new HashMap<>();
         Integer year = null;
+        boolean yearSeen = false;
         String title = null;
         List<String> lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
         for (int i = 0; i < lines.size(); i++) {
@@ -60,14 +62,17 @@ final class SettingsReader {
                     problems.add(file, i + 1, null, "unknown setting \"" + key + "\" (expected year, title or retrieved.<dataset>)");
                 }
             } catch (InvalidValueException e) {
-                problems.add(file, i + 1, key, e.getMessage());
+                problems.add(new Problem(file, i + 1, "setting \"" + key + "\"", e.getMessage()));
+                yearSeen |= key.equals("year");
             }
         }
         if (yearOverride != null) {
             year = yearOverride;
         }
-        if (year == null) {
+        if (year == null && !yearSeen) {
             problems.add(file, 0, null, "the report year is not set (add the line year = 2024, or give --year 2024)");
+        }
+        if (year == null) {
             year = 0;
         }
         if (title == null) {

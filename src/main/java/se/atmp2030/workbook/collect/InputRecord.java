@@ -77,7 +77,12 @@ public abstract class InputRecord {
     /** Reports a problem with one field and marks the record bad. */
     public void fail(String field, String message) {
         ok = false;
-        problems.add(file, line, field, message);
+        problems.add(new Problem(file, line, where(field), message));
+    }
+
+    /** How messages name a field: {@code column "X"} in tables, {@code field "x.y"} in JSON. */
+    protected String where(String field) {
+        return Problem.column(field);
     }
 
     /** Whether every value asked for so far was good. */

@@ -21,6 +21,11 @@ public final class JsonRecord extends InputRecord {
     }
 
     @Override
+    protected String where(String field) {
+        return Problem.field(field);
+    }
+
+    @Override
     protected String raw(String field) {
         JsonNode value = at(field);
         if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {

@@ -11,8 +11,9 @@ public final class Problems {
         list.add(problem);
     }
 
+    /** A problem in a column of a table-shaped file ({@code column} may be {@code null}). */
     public void add(String file, long line, String column, String message) {
-        add(new Problem(file, line, column, message));
+        add(new Problem(file, line, Problem.column(column), message));
     }
 
     public synchronized boolean isEmpty() {

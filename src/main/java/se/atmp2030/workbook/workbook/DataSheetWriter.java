@@ -31,10 +31,13 @@ final class DataSheetWriter {
 
     private final SXSSFWorkbook workbook;
     private final Styles styles;
+    private final String footer;
 
-    DataSheetWriter(SXSSFWorkbook workbook, Styles styles) {
+    /** @param footer the report title, printed at the foot of every page with the page number */
+    DataSheetWriter(SXSSFWorkbook workbook, Styles styles, String footer) {
         this.workbook = workbook;
         this.styles = styles;
+        this.footer = footer;
     }
 
     /** Writes the table to a new sheet of this name, and returns the Excel table made over it. */
@@ -72,7 +75,21 @@ final class DataSheetWriter {
         }
         widths.apply(sheet);
         sheet.createFreezePane(0, 1);
+        printSetup(sheet, columns.size());
         return excelTable(sheet, columns, table.rowCount(), tableName);
+    }
+
+    /** So that a PDF export or a printout reads well: fit to the page width, header row on every page, numbered pages. */
+    private void printSetup(SXSSFSheet sheet, int columns) {
+        sheet.getPrintSetup().setLandscape(columns > 6);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        sheet.getFooter().setLeft(footer.replace("&", "&&"));
+        sheet.getFooter().setCenter(sheet.getSheetName().replace("&", "&&"));
+        sheet.getFooter().setRight("Page &P of &N");
     }
 
     private static void set(Cell cell, ColumnType type, Object value) {

@@ -18,9 +18,6 @@ import se.atmp2030.workbook.collect.ColumnType;
 final class Styles {
     private final Map<ColumnType, CellStyle> byType = new EnumMap<>(ColumnType.class);
     private final CellStyle header;
-    private final CellStyle wrapped;
-    private final CellStyle title;
-    private final CellStyle dateTime;
     private final CellStyle link;
     private final CellStyle year;
 
@@ -43,21 +40,10 @@ final class Styles {
         bold.setBold(true);
         header = workbook.createCellStyle();
         header.setFont(bold);
+        // A fill of its own, not only the table style's: LibreOffice and previewers do not all draw table styles.
+        header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setVerticalAlignment(VerticalAlignment.TOP);
-
-        wrapped = workbook.createCellStyle();
-        wrapped.setWrapText(true);
-        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-
-        Font big = workbook.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 16);
-        title = workbook.createCellStyle();
-        title.setFont(big);
-
-        dateTime = workbook.createCellStyle();
-        dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
-        dateTime.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
 
         Font blue = workbook.createFont();
         blue.setUnderline(Font.U_SINGLE);
@@ -75,18 +61,6 @@ final class Styles {
 
     CellStyle header() {
         return header;
-    }
-
-    CellStyle wrapped() {
-        return wrapped;
-    }
-
-    CellStyle title() {
-        return title;
-    }
-
-    CellStyle dateTime() {
-        return dateTime;
     }
 
     CellStyle link() {

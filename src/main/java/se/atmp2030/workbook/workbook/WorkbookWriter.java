@@ -28,11 +28,11 @@ public final class WorkbookWriter {
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), ROW_WINDOW, true, false);
         try {
             Styles styles = new Styles(workbook);
-            DataSheetWriter data = new DataSheetWriter(workbook, styles);
+            DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
             for (Dataset dataset : datasets) {
                 data.write(dataset.name(), dataset.table(), "tbl_" + dataset.name());
             }
-            new SourcesSheetWriter(workbook, styles).write(info, datasets);
+            new SourcesSheetWriter(workbook, styles, data).write(datasets);
             properties(workbook.getXSSFWorkbook(), info);
             workbook.setActiveSheet(0);
             workbook.write(out);

@@ -115,7 +115,7 @@ final class PopulationCollector implements Collector {
                 String[] cells = line.split("\t", -1);
                 String[] keys = cells[0].split(",", -1);
                 if (keys.length != dims.size()) {
-                    problems.add(file, number, dims.get(0), "\"" + cells[0] + "\" has " + keys.length
+                    problems.add(file, number, headerCells[0], "\"" + cells[0] + "\" has " + keys.length
                             + " parts (expected " + dims.size() + ": " + String.join(",", dims) + ")");
                     reading.record(false);
                     continue;

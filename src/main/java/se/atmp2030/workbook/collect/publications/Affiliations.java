@@ -12,7 +12,7 @@ import se.atmp2030.workbook.collect.Countries;
 final class Affiliations {
     private static final Pattern EMAIL = Pattern.compile("(?i)(electronic address:)?\\s*\\S+@\\S+");
     private static final Pattern TRAILING = Pattern.compile("[\\s.;,]+$");
-    private static final Pattern DIGITS = Pattern.compile("[\\p{N}-]+");
+    private static final Pattern WORDS = Pattern.compile("\\s+");
 
     private Affiliations() {
     }
@@ -31,10 +31,10 @@ final class Affiliations {
         String text = TRAILING.matcher(EMAIL.matcher(affiliation).replaceAll("")).replaceAll("");
         String last = text.substring(text.lastIndexOf(',') + 1).strip();
         Optional<Countries.Country> country = Countries.byName(last);
-        if (country.isEmpty()) {
-            // "Stockholm 171 77 Sweden" or "SE-171 77 Sweden": try the words after the last number
-            String[] words = DIGITS.split(last);
-            country = Countries.byName(words.length == 0 ? "" : words[words.length - 1].strip());
+        // "SE-171 77 Stockholm Sweden" has no comma before its country: try its last three, two, one words.
+        String[] words = WORDS.split(last);
+        for (int n = Math.min(3, words.length); n >= 1 && country.isEmpty(); n--) {
+            country = Countries.byName(String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length)));
         }
         return country.map(Countries.Country::name);
     }

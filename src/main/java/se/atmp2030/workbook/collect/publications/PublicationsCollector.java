@@ -14,6 +14,7 @@ import se.atmp2030.workbook.collect.ColumnType;
 import se.atmp2030.workbook.collect.Countries;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
 
@@ -68,14 +69,14 @@ final class PublicationsCollector implements Collector {
                 String dp = record.first("DP");
                 boolean ok = true;
                 if (pmid == null || !pmid.matches("\\d+")) {
-                    context.problems().add(file, record.line(), "PMID", pmid == null ? "is missing (every record starts with PMID- )"
-                            : "\"" + pmid + "\" is not a PubMed id (expected digits)");
+                    context.problems().add(new Problem(file, record.line(), Problem.field("PMID"), pmid == null ? "is missing (every record starts with PMID- )"
+                            : "\"" + pmid + "\" is not a PubMed id (expected digits)"));
                     ok = false;
                 }
                 Matcher year = dp == null ? null : YEAR.matcher(dp);
                 if (year == null || !year.find()) {
-                    context.problems().add(file, record.line(), "DP", dp == null ? "is missing (expected the publication date, e.g. 2022 May)"
-                            : "\"" + dp + "\" has no year (expected a date that starts with the year, e.g. 2022 May)");
+                    context.problems().add(new Problem(file, record.line(), Problem.field("DP"), dp == null ? "is missing (expected the publication date, e.g. 2022 May)"
+                            : "\"" + dp + "\" has no year (expected a date that starts with the year, e.g. 2022 May)"));
                     ok = false;
                 }
                 reading.record(ok);
