@@ -66,6 +66,11 @@ public final class WorkbookBuild {
     /** Reads and checks every input; writes nothing. */
     public Collected collect(Request request) throws IOException {
         Problems problems = new Problems();
+        if (!java.nio.file.Files.isDirectory(request.inputs())) {
+            problems.add(request.inputsDisplay(), 0, null, "the inputs folder does not exist (run the command from the "
+                    + "project folder, or give the folder with --inputs DIR)");
+            return new Collected(request.year() == null ? 0 : request.year(), "", List.of(), problems);
+        }
         SettingsReader.Settings settings = SettingsReader.read(request.inputs(), request.inputsDisplay(), request.year(),
                 problems);
         List<Dataset> datasets = engine.collect(request.inputs(), request.inputsDisplay(), settings.report(), problems);

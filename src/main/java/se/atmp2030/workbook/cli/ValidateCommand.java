@@ -29,14 +29,13 @@ final class ValidateCommand implements Callable<Integer>, Main.ConsoleAware {
             WorkbookBuild.Collected collected = build.collect(
                     new WorkbookBuild.Request(common.inputs, common.inputsDisplay(), null, common.year));
             console.out.println("Report year " + collected.year() + ", inputs " + common.inputsDisplay() + ":");
-            console.out.printf("  %-18s %8s %8s %8s  %s%n", "dataset", "rows", "read", "rejected", "files");
+            console.out.printf("  %-18s %8s %8s %9s%n", "dataset", "rows", "records", "rejected");
             for (Dataset dataset : collected.datasets()) {
                 Provenance p = dataset.provenance();
-                console.out.printf("  %-18s %8d %8d %8d  %s%n", dataset.name(), dataset.table().rowCount(), p.rowsRead(),
-                        p.rowsRejected(), String.join(", ", p.files().stream().map(f -> f.path()).toList()));
-                for (String note : p.notes()) {
-                    console.out.printf("  %-18s %s%n", "", "(" + note + ")");
-                }
+                console.out.printf("  %-18s %8d %8d %9d%n", dataset.name(), dataset.table().rowCount(), p.rowsRead(),
+                        p.rowsRejected());
+                p.files().forEach(file -> console.out.println("      " + file.path()));
+                p.notes().forEach(note -> console.out.println("      (" + note + ")"));
             }
             console.out.flush();
             if (!collected.problems().isEmpty()) {
