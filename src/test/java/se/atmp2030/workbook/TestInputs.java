@@ -1,0 +1,51 @@
+package se.atmp2030.workbook;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import se.atmp2030.workbook.cli.Main;
+
+/** Test helpers: copies of the bundled inputs to break, and the command line run as a user runs it. */
+public final class TestInputs {
+    /** The bundled inputs, as committed. */
+    public static final Path BUNDLED = Path.of("inputs");
+
+    private TestInputs() {
+    }
+
+    /** Copies a folder tree (the bundled inputs, or a fixture overlay onto them). */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a run of the command line printed, and its exit code. */
+    public record Run(int exitCode, String out, String err) {
+        /** stderr with the given folder written as the user would see it for {@code inputs}. */
+        public String errWith(Path inputs) {
+            return err.replace(inputs.toString(), "inputs");
+        }
+    }
+
+    public static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
