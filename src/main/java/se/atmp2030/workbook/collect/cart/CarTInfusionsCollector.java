@@ -1,24 +1,18 @@
 package se.atmp2030.workbook.collect.cart;
 
-import java.io.IOException;
 import java.util.List;
-import se.atmp2030.workbook.collect.AnalystCsv;
 import se.atmp2030.workbook.collect.AnalystCsv.Field;
-import se.atmp2030.workbook.collect.CollectContext;
-import se.atmp2030.workbook.collect.Collector;
+import se.atmp2030.workbook.collect.AnalystCsvCollector;
 import se.atmp2030.workbook.collect.ColumnType;
-import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
-import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.SwedishRegions;
-import se.atmp2030.workbook.collect.Table;
 import se.atmp2030.workbook.collect.Values;
 
 /**
  * CAR T infusions given as standard of care, per year, region, centre, product and indication. Treating clinics report
  * them only as images or PDF, so analysts keep the numbers in Excel.
  */
-final class CarTInfusionsCollector implements Collector {
+final class CarTInfusionsCollector extends AnalystCsvCollector {
     static final InputSpec FILES = new InputSpec("cart/*.csv",
             "analyst CSV: Year, Region, Centre, Product, Indication, Infusions", true);
 
@@ -31,32 +25,9 @@ final class CarTInfusionsCollector implements Collector {
             Field.of("Infusions", "infusions", ColumnType.INTEGER, true, Values::nonNegativeInteger,
                     "Infusions given as standard of care").alias("Antal", "Number of infusions"));
 
-    @Override
-    public String name() {
-        return "cart-infusions";
-    }
-
-    @Override
-    public String description() {
-        return "CAR T infusions given as standard of care in Sweden";
-    }
-
-    @Override
-    public List<String> datasets() {
-        return List.of("cart_infusions");
-    }
-
-    @Override
-    public List<InputSpec> inputs() {
-        return List.of(FILES);
-    }
-
-    @Override
-    public List<Dataset> collect(CollectContext context) throws IOException {
-        Reading reading = new Reading();
-        Table table = AnalystCsv.read(context, reading, "cart_infusions", context.files(FILES), FILES.format(), FIELDS, null);
-        return List.of(new Dataset(table, "CAR T infusions as standard of care",
-                reading.provenance("Swedish CAR T treating centres, compiled by the analysts", null,
-                        context.settings().retrieved("cart_infusions"))));
+    CarTInfusionsCollector() {
+        super(new Spec("cart-infusions", "CAR T infusions given as standard of care in Sweden", "cart_infusions",
+                "CAR T infusions as standard of care", FILES, FIELDS,
+                "Swedish CAR T treating centres, compiled by the analysts", null));
     }
 }

@@ -1,20 +1,14 @@
 package se.atmp2030.workbook.collect.patients;
 
-import java.io.IOException;
 import java.util.List;
-import se.atmp2030.workbook.collect.AnalystCsv;
 import se.atmp2030.workbook.collect.AnalystCsv.Field;
-import se.atmp2030.workbook.collect.CollectContext;
-import se.atmp2030.workbook.collect.Collector;
+import se.atmp2030.workbook.collect.AnalystCsvCollector;
 import se.atmp2030.workbook.collect.ColumnType;
-import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
-import se.atmp2030.workbook.collect.Reading;
-import se.atmp2030.workbook.collect.Table;
 import se.atmp2030.workbook.collect.Values;
 
 /** Patients treated in Swedish healthcare per ATMP product and year, kept by the analysts. */
-final class PatientsTreatedCollector implements Collector {
+final class PatientsTreatedCollector extends AnalystCsvCollector {
     static final InputSpec FILES = new InputSpec("patients/*.csv",
             "analyst CSV: Product, ATMP type, Indication, Year, Patients", true);
 
@@ -26,32 +20,9 @@ final class PatientsTreatedCollector implements Collector {
             Field.of("Patients", "patients", ColumnType.INTEGER, true, Values::nonNegativeInteger, "Patients treated")
                     .alias("Antal patienter", "Patienter"));
 
-    @Override
-    public String name() {
-        return "patients-treated";
-    }
-
-    @Override
-    public String description() {
-        return "Patients treated per ATMP product and year";
-    }
-
-    @Override
-    public List<String> datasets() {
-        return List.of("patients_treated");
-    }
-
-    @Override
-    public List<InputSpec> inputs() {
-        return List.of(FILES);
-    }
-
-    @Override
-    public List<Dataset> collect(CollectContext context) throws IOException {
-        Reading reading = new Reading();
-        Table table = AnalystCsv.read(context, reading, "patients_treated", context.files(FILES), FILES.format(), FIELDS, null);
-        return List.of(new Dataset(table, "Patients treated per product and year",
-                reading.provenance("Swedish regions' treatment records, compiled by the analysts", null,
-                        context.settings().retrieved("patients_treated"))));
+    PatientsTreatedCollector() {
+        super(new Spec("patients-treated", "Patients treated per ATMP product and year", "patients_treated",
+                "Patients treated per product and year", FILES, FIELDS,
+                "Swedish regions' treatment records, compiled by the analysts", null));
     }
 }

@@ -1,22 +1,18 @@
 package se.atmp2030.workbook.collect.recommendations;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import se.atmp2030.workbook.collect.AnalystCsv;
 import se.atmp2030.workbook.collect.AnalystCsv.Field;
-import se.atmp2030.workbook.collect.CollectContext;
-import se.atmp2030.workbook.collect.Collector;
+import se.atmp2030.workbook.collect.AnalystCsvCollector;
 import se.atmp2030.workbook.collect.ColumnType;
-import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.CsvSource;
 import se.atmp2030.workbook.collect.InputSpec;
 import se.atmp2030.workbook.collect.Reading;
-import se.atmp2030.workbook.collect.Table;
 import se.atmp2030.workbook.collect.Values;
 
 /** NT-rådet and TLV assessments of ATMPs, kept by the analysts from the councils' published decisions. */
-final class RecommendationsCollector implements Collector {
+final class RecommendationsCollector extends AnalystCsvCollector {
     static final InputSpec FILES = new InputSpec("recommendations/*.csv",
             "analyst CSV: Product, Substance, ATMP type, Indication, Status, Decision date, Body", true);
 
@@ -32,6 +28,12 @@ final class RecommendationsCollector implements Collector {
             "under assessment", UNDER_ASSESSMENT, "under investigation", UNDER_ASSESSMENT, "pågående", UNDER_ASSESSMENT,
             "under utredning", UNDER_ASSESSMENT, "ongoing", UNDER_ASSESSMENT);
 
+    private static final Field STATUS = Field.of("Status", "status", ColumnType.TEXT, true,
+            raw -> Values.oneOf(raw, STATUSES, "recommended, not recommended or under assessment"),
+            "Outcome: recommended, not recommended or under assessment");
+    private static final Field DECISION_DATE = Field.of("Decision date", "decision_date", ColumnType.DATE, false,
+            Values::isoDate, "Date of the recommendation; empty while under assessment").alias("Beslutsdatum", "Date");
+
     static final List<Field> FIELDS = List.of(
             Field.text("Product", "product", true, "Medicinal product (brand name)").alias("Produkt", "Läkemedel"),
             Field.text("Substance", "substance", false, "Active substance").alias("Substans"),
@@ -39,48 +41,26 @@ final class RecommendationsCollector implements Collector {
                     raw -> Values.oneOf(raw, TYPES, "CAR T, gene therapy, cell therapy or tissue engineered"),
                     "Kind of ATMP: CAR T, gene therapy, cell therapy or tissue engineered").alias("Type", "Typ"),
             Field.text("Indication", "indication", false, "Indication assessed").alias("Indikation"),
-            Field.of("Status", "status", ColumnType.TEXT, true,
-                    raw -> Values.oneOf(raw, STATUSES, "recommended, not recommended or under assessment"),
-                    "Outcome: recommended, not recommended or under assessment"),
-            Field.of("Decision date", "decision_date", ColumnType.DATE, false, Values::isoDate,
-                    "Date of the recommendation; empty while under assessment").alias("Beslutsdatum", "Date"),
+            STATUS,
+            DECISION_DATE,
             Field.text("Body", "body", false, "Who assessed it: NT-rådet or TLV").alias("Council"));
 
-    @Override
-    public String name() {
-        return "recommendations";
+    RecommendationsCollector() {
+        super(new Spec("recommendations", "NT-rådet / TLV assessments of ATMPs", "recommendations",
+                "NT-rådet / TLV assessments of ATMPs", FILES, FIELDS,
+                "NT-rådet (Swedish council for new therapies) and TLV, compiled by the analysts",
+                "https://janusinfo.se/nationelltinforandeavlakemedel"));
     }
 
+    /** A decided assessment has a decision date; one under assessment has none yet. */
     @Override
-    public String description() {
-        return "NT-rådet / TLV assessments of ATMPs";
-    }
-
-    @Override
-    public List<String> datasets() {
-        return List.of("recommendations");
-    }
-
-    @Override
-    public List<InputSpec> inputs() {
-        return List.of(FILES);
-    }
-
-    @Override
-    public List<Dataset> collect(CollectContext context) throws IOException {
-        Reading reading = new Reading();
-        int status = 4;
-        int date = 5;
-        Table table = AnalystCsv.read(context, reading, "recommendations", context.files(FILES), FILES.format(), FIELDS,
-                (record, values) -> {
-                    if (!UNDER_ASSESSMENT.equals(values[status]) && values[date] == null) {
-                        record.fail("Decision date", "is empty for a product that is " + values[status]
-                                + " (expected the date of the decision, YYYY-MM-DD)");
-                    }
-                    reading.asOf((LocalDate) values[date]);
-                });
-        return List.of(new Dataset(table, "NT-rådet / TLV assessments of ATMPs",
-                reading.provenance("NT-rådet (Swedish council for new therapies) and TLV, compiled by the analysts",
-                        "https://janusinfo.se/nationelltinforandeavlakemedel", context.settings().retrieved("recommendations"))));
+    protected void check(CsvSource.Record record, Object[] values, Reading reading) {
+        Object status = values[FIELDS.indexOf(STATUS)];
+        Object date = values[FIELDS.indexOf(DECISION_DATE)];
+        if (!UNDER_ASSESSMENT.equals(status) && date == null) {
+            record.fail("Decision date", "is empty for a product that is " + status
+                    + " (expected the date of the decision, YYYY-MM-DD)");
+        }
+        reading.asOf((LocalDate) date);
     }
 }
