@@ -16,7 +16,8 @@ import se.atmp2030.workbook.collect.Values;
 
 /**
  * Reads {@code inputs/report.properties}: {@code key = value} lines, {@code #} comments. Known keys: {@code year},
- * {@code title}, and {@code retrieved.<dataset>} (the day that dataset's files were downloaded, YYYY-MM-DD). Read by
+ * {@code title}, {@code retrieved.<dataset>} (the day that dataset's files were downloaded, YYYY-MM-DD) and
+ * {@code from.<topic>} (the year a topic's headline changes count from). Read by
  * hand rather than with {@link java.util.Properties} so that a mistake names its line.
  */
 final class SettingsReader {
@@ -35,6 +36,7 @@ final class SettingsReader {
         Path path = inputs.resolve(FILE);
         String file = inputsDisplay + "/" + FILE;
         Map<String, LocalDate> retrieved = new HashMap<>();
+        Map<String, Integer> from = new HashMap<>();
         Integer year = null;
         boolean yearSeen = false;
         String title = null;
@@ -58,8 +60,11 @@ final class SettingsReader {
                     title = value;
                 } else if (key.startsWith("retrieved.")) {
                     retrieved.put(key.substring("retrieved.".length()), Values.isoDate(value));
+                } else if (key.startsWith("from.")) {
+                    from.put(key.substring("from.".length()), Values.year(value));
                 } else {
-                    problems.add(file, i + 1, null, "unknown setting \"" + key + "\" (expected year, title or retrieved.<dataset>)");
+                    problems.add(file, i + 1, null, "unknown setting \"" + key
+                            + "\" (expected year, title, retrieved.<dataset> or from.<topic>)");
                 }
             } catch (InvalidValueException e) {
                 problems.add(new Problem(file, i + 1, "setting \"" + key + "\"", e.getMessage()));
@@ -78,6 +83,6 @@ final class SettingsReader {
         if (title == null) {
             title = "Swedish ATMP Annual Report " + year;
         }
-        return new Settings(new ReportSettings(year, retrieved), title);
+        return new Settings(new ReportSettings(year, retrieved, from), title);
     }
 }
