@@ -3,12 +3,16 @@ package se.atmp2030.workbook.build;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.atmp2030.workbook.analyze.Analysis;
+import se.atmp2030.workbook.analyze.Analyzer;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problems;
@@ -32,12 +36,19 @@ public final class WorkbookBuild {
      * @param inputsDisplay how messages name it
      * @param out           the workbook to write, or {@code null} for {@code out/atmp-annual-report-<year>.xlsx}
      * @param year          the report year, or {@code null} for the one {@code report.properties} gives
+     * @param templates     the folder of the workbook template and the key-insights sentences
      */
-    public record Request(Path inputs, String inputsDisplay, Path out, Integer year) {
+    public record Request(Path inputs, String inputsDisplay, Path out, Integer year, Path templates) {
+        public Request(Path inputs, String inputsDisplay, Path out, Integer year) {
+            this(inputs, inputsDisplay, out, year, Path.of("workbook-templates"));
+        }
     }
 
+    /** The sentences of the Key insights sheet, in the templates folder. */
+    public static final String INSIGHTS_FILE = "key-insights.txt";
+
     /** What {@link #collect} found: the settings, the datasets, and the problems (empty when the inputs are good). */
-    public record Collected(int year, String title, List<Dataset> datasets, Problems problems) {
+    public record Collected(int year, String title, List<Dataset> datasets, Analysis analysis, Problems problems) {
     }
 
     private final BuildEngine engine;
@@ -66,15 +77,31 @@ public final class WorkbookBuild {
     /** Reads and checks every input; writes nothing. */
     public Collected collect(Request request) throws IOException {
         Problems problems = new Problems();
-        if (!java.nio.file.Files.isDirectory(request.inputs())) {
+        if (!Files.isDirectory(request.inputs())) {
             problems.add(request.inputsDisplay(), 0, null, "the inputs folder does not exist (run the command from the "
                     + "project folder, or give the folder with --inputs DIR)");
-            return new Collected(request.year() == null ? 0 : request.year(), "", List.of(), problems);
+            return new Collected(request.year() == null ? 0 : request.year(), "", List.of(), null, problems);
         }
         SettingsReader.Settings settings = SettingsReader.read(request.inputs(), request.inputsDisplay(), request.year(),
                 problems);
         List<Dataset> datasets = engine.collect(request.inputs(), request.inputsDisplay(), settings.report(), problems);
-        return new Collected(settings.report().year(), settings.title(), datasets, problems);
+        if (!problems.isEmpty()) {
+            // Analyses of inputs with problems would only add noise to the messages: fix the inputs first.
+            return new Collected(settings.report().year(), settings.title(), datasets, null, problems);
+        }
+        long start = System.nanoTime();
+        Path insights = request.templates().resolve(INSIGHTS_FILE);
+        String insightsName = request.templates().resolve(INSIGHTS_FILE).toString().replace('\\', '/');
+        List<String> patterns = List.of();
+        if (Files.isRegularFile(insights)) {
+            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
+        } else {
+            problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
+        }
+        Analysis analysis = new Analyzer().analyze(datasets, settings.report(), patterns, insightsName, problems);
+        LOG.info("analysis: {} series, {} KPIs, {} insights ({} s)", analysis.series().size(), analysis.kpis().size(),
+                analysis.insights().size(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        return new Collected(settings.report().year(), settings.title(), datasets, analysis, problems);
     }
 
     /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
@@ -88,7 +115,7 @@ public final class WorkbookBuild {
         ReportInfo info = new ReportInfo(collected.title(), collected.year(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), version(), request.inputsDisplay());
         long start = System.nanoTime();
-        AtomicOutput.write(target, out -> new WorkbookWriter().write(info, collected.datasets(), out));
+        AtomicOutput.write(target, out -> new WorkbookWriter().write(info, collected.datasets(), collected.analysis(), out));
         LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return target;

@@ -36,7 +36,7 @@ final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
     static int run(CommonOptions common, Path out, Console console) {
         try {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
-            Path written = build.build(new WorkbookBuild.Request(common.inputs, common.inputsDisplay(), out, common.year));
+            Path written = build.build(common.request(out));
             console.out.println("Wrote " + written.toString().replace('\\', '/'));
             console.out.flush();
             return ExitCodes.OK;

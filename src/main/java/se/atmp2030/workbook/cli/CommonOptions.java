@@ -2,6 +2,7 @@ package se.atmp2030.workbook.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import se.atmp2030.workbook.build.WorkbookBuild;
 
 /** Options every command that reads the inputs shares. */
 final class CommonOptions {
@@ -13,9 +14,17 @@ final class CommonOptions {
             description = "Folder of plugin jars that add collectors (default: ${DEFAULT-VALUE}; may be missing).")
     Path plugins;
 
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "workbook-templates",
+            description = "Folder with the workbook template and the key-insights sentences (default: ${DEFAULT-VALUE}).")
+    Path templates;
+
     @Option(names = "--year", paramLabel = "N",
             description = "Report year (default: the year in <inputs>/report.properties).")
     Integer year;
+
+    WorkbookBuild.Request request(Path out) {
+        return new WorkbookBuild.Request(inputs, inputsDisplay(), out, year, templates);
+    }
 
     /** How messages name the inputs folder: as the user typed it. */
     String inputsDisplay() {

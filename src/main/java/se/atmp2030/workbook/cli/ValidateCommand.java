@@ -26,8 +26,7 @@ final class ValidateCommand implements Callable<Integer>, Main.ConsoleAware {
     public Integer call() {
         try {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
-            WorkbookBuild.Collected collected = build.collect(
-                    new WorkbookBuild.Request(common.inputs, common.inputsDisplay(), null, common.year));
+            WorkbookBuild.Collected collected = build.collect(common.request(null));
             console.out.println("Report year " + collected.year() + ", inputs " + common.inputsDisplay() + ":");
             console.out.printf("  %-18s %8s %8s %9s%n", "dataset", "rows", "records", "rejected");
             for (Dataset dataset : collected.datasets()) {

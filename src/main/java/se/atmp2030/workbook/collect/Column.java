@@ -18,6 +18,11 @@ public record Column(String name, ColumnType type, String description) {
         }
     }
 
+    /** Whether the column holds fractions shown as percentages ({@code yoy_pct}, {@code cagr}): 0.25 shows as 25.0%. */
+    public boolean holdsPercentages() {
+        return type == ColumnType.DECIMAL && (name.endsWith("_pct") || name.equals("cagr"));
+    }
+
     /** Whether the column holds years ({@code year}, {@code start_year}, {@code founded}): shown as 2024, never 2,024. */
     public boolean holdsYears() {
         return type == ColumnType.INTEGER && (name.equals("year") || name.endsWith("_year") || name.equals("founded"));

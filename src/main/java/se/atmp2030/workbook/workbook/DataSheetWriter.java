@@ -40,12 +40,26 @@ final class DataSheetWriter {
         this.footer = footer;
     }
 
-    /** Writes the table to a new sheet of this name, and returns the Excel table made over it. */
+    /** Writes the table to a new sheet of this name, from A1, and returns the Excel table made over it. */
     XSSFTable write(String sheetName, Table table, String tableName) {
+        return write(sheetName, table, tableName, null);
+    }
+
+    /**
+     * Writes the table to a new sheet; with a title, the title stands in A1 and the table starts on row 3.
+     */
+    XSSFTable write(String sheetName, Table table, String tableName, String title) {
         SXSSFSheet sheet = workbook.createSheet(sheetName);
+        int top = 0;
+        if (title != null) {
+            Cell cell = sheet.createRow(0).createCell(0);
+            cell.setCellValue(title);
+            cell.setCellStyle(styles.title());
+            top = 2;
+        }
         List<Column> columns = table.columns();
         ColumnWidths widths = new ColumnWidths(columns.size());
-        Row header = sheet.createRow(0);
+        Row header = sheet.createRow(top);
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = header.createCell(c);
             cell.setCellValue(columns.get(c).name());
@@ -56,7 +70,7 @@ final class DataSheetWriter {
         for (int c = 0; c < columns.size(); c++) {
             styleOf[c] = styles.of(columns.get(c));
         }
-        int r = 1;
+        int r = top + 1;
         for (Object[] values : table.rows()) {
             Row row = sheet.createRow(r);
             for (int c = 0; c < values.length; c++) {
@@ -66,7 +80,7 @@ final class DataSheetWriter {
                     if (styleOf[c] != null) {
                         cell.setCellStyle(styleOf[c]);
                     }
-                    if (r <= WIDTH_SAMPLE_ROWS) {
+                    if (r - top <= WIDTH_SAMPLE_ROWS) {
                         widths.measure(c, ColumnWidths.display(columns.get(c).type(), values[c]), false);
                     }
                 }
@@ -74,19 +88,19 @@ final class DataSheetWriter {
             r++;
         }
         widths.apply(sheet);
-        sheet.createFreezePane(0, 1);
-        printSetup(sheet, columns.size());
-        return excelTable(sheet, columns, table.rowCount(), tableName);
+        sheet.createFreezePane(0, top + 1);
+        printSetup(sheet, columns.size(), top);
+        return excelTable(sheet, columns, top, table.rowCount(), tableName);
     }
 
     /** So that a PDF export or a printout reads well: fit to the page width, header row on every page, numbered pages. */
-    private void printSetup(SXSSFSheet sheet, int columns) {
+    private void printSetup(SXSSFSheet sheet, int columns, int headerRow) {
         sheet.getPrintSetup().setLandscape(columns > 6);
         sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRow, headerRow, -1, -1));
         sheet.getFooter().setLeft(footer.replace("&", "&&"));
         sheet.getFooter().setCenter(sheet.getSheetName().replace("&", "&&"));
         sheet.getFooter().setRight("Page &P of &N");
@@ -105,13 +119,13 @@ final class DataSheetWriter {
         }
     }
 
-    private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int rows, String tableName) {
+    private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int top, int rows, String tableName) {
         // The table part lives on the XSSF sheet behind the stream; its column names are set here because POI's
         // updateHeaders() reads header cells from the XSSF sheet, which SXSSF leaves empty.
         XSSFSheet xssf = workbook.getXSSFWorkbook().getSheet(sheet.getSheetName());
         // A table needs at least one data row: an empty dataset keeps one blank row under its header.
-        int lastRow = Math.max(rows, 1);
-        AreaReference area = new AreaReference(new CellReference(0, 0),
+        int lastRow = top + Math.max(rows, 1);
+        AreaReference area = new AreaReference(new CellReference(top, 0),
                 new CellReference(lastRow, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
         XSSFTable excel = xssf.createTable(area);
         excel.setName(tableName);

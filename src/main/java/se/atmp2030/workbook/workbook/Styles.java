@@ -20,6 +20,11 @@ final class Styles {
     private final CellStyle header;
     private final CellStyle link;
     private final CellStyle year;
+    private final CellStyle percent;
+    private final CellStyle euro;
+    private final CellStyle title;
+    private final CellStyle wrapped;
+    private final CellStyle centredTop;
 
     Styles(Workbook workbook) {
         short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
@@ -36,6 +41,11 @@ final class Styles {
         year = workbook.createCellStyle();
         year.setDataFormat(workbook.createDataFormat().getFormat("0"));
 
+        percent = workbook.createCellStyle();
+        percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+        euro = workbook.createCellStyle();
+        euro.setDataFormat(workbook.createDataFormat().getFormat("#,##0 \"EUR\""));
+
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = workbook.createCellStyle();
@@ -44,6 +54,20 @@ final class Styles {
         header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setVerticalAlignment(VerticalAlignment.TOP);
+
+        Font big = workbook.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 16);
+        title = workbook.createCellStyle();
+        title.setFont(big);
+
+        wrapped = workbook.createCellStyle();
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+
+        centredTop = workbook.createCellStyle();
+        centredTop.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+        centredTop.setVerticalAlignment(VerticalAlignment.TOP);
 
         Font blue = workbook.createFont();
         blue.setUnderline(Font.U_SINGLE);
@@ -56,7 +80,29 @@ final class Styles {
 
     /** The style of a data cell of this column; {@code null} (the default style) for text and booleans. */
     CellStyle of(Column column) {
-        return column.holdsYears() ? year : byType.get(column.type());
+        return column.holdsYears() ? year : column.holdsPercentages() ? percent : byType.get(column.type());
+    }
+
+    /** The style of a value in this unit (a KPI's): percentages, euros, or plain numbers. */
+    CellStyle ofUnit(String unit) {
+        return switch (unit) {
+            case "percent" -> percent;
+            case "EUR" -> euro;
+            case "ratio", "per million inhabitants", "per million per year" -> byType.get(ColumnType.DECIMAL);
+            default -> byType.get(ColumnType.INTEGER);
+        };
+    }
+
+    CellStyle title() {
+        return title;
+    }
+
+    CellStyle wrapped() {
+        return wrapped;
+    }
+
+    CellStyle centredTop() {
+        return centredTop;
     }
 
     CellStyle header() {

@@ -6,15 +6,16 @@ import java.util.List;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import se.atmp2030.workbook.analyze.Analysis;
 import se.atmp2030.workbook.collect.Dataset;
 
 /**
- * Writes the report workbook: one data sheet per dataset, each an Excel Table {@code tbl_<dataset>}, then a Sources sheet
- * with each dataset's provenance and a Columns sheet that says what every column holds.
+ * Writes the report workbook: the analysis sheets (Key insights, KPIs, Series, Trends), one data sheet per dataset, each
+ * an Excel Table {@code tbl_<dataset>}, then the Sources, Source files and Columns sheets.
  *
  * <pre>{@code
  * try (OutputStream out = Files.newOutputStream(file)) {
- *     new WorkbookWriter().write(info, datasets, out);
+ *     new WorkbookWriter().write(info, datasets, analysis, out);
  * }
  * }</pre>
  */
@@ -22,13 +23,14 @@ public final class WorkbookWriter {
     /** Rows of a data sheet kept in memory while streaming; the rest are flushed to a temporary file. */
     private static final int ROW_WINDOW = 200;
 
-    public void write(ReportInfo info, List<Dataset> datasets, OutputStream out) throws IOException {
+    public void write(ReportInfo info, List<Dataset> datasets, Analysis analysis, OutputStream out) throws IOException {
         // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
         // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), ROW_WINDOW, true, false);
         try {
             Styles styles = new Styles(workbook);
             DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
+            new AnalysisSheetsWriter(workbook, styles, data).write(info, analysis);
             for (Dataset dataset : datasets) {
                 data.write(dataset.name(), dataset.table(), "tbl_" + dataset.name());
             }

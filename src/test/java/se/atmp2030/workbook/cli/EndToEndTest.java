@@ -55,7 +55,7 @@ class EndToEndTest {
     void buildSaysWhatItWroteAndExitsZero() {
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out()).isEqualTo("Wrote " + workbookFile + "\n");
-        assertThat(log).as("one log line per dataset with records read, rejected and time").hasSize(11)
+        assertThat(log).as("one log line per dataset with records read, rejected and time, one for the analyses and one for the workbook").hasSize(12)
                 .anyMatch(l -> l.matches("clinical-trials: 463 records read, 0 rejected, 455 rows in clinical_trials \\(\\d+\\.\\d\\d s\\)"))
                 .last().asString().startsWith("workbook: 10 data tables written to " + workbookFile);
     }
