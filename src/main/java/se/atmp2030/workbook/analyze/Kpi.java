@@ -12,9 +12,11 @@ import java.util.List;
  * @param from    first year of the period it covers
  * @param to      last year of the period it covers
  * @param partial whether the period's last year was not over when the data was taken, so the value is a lower bound
+ * @param member  for a KPI per member of a dimension ({@code jobs.postings.sweden}), the member ({@code Sweden});
+ *                otherwise {@code null}
  */
 public record Kpi(String key, String label, Object value, String unit, int from, int to, String definition,
-                  List<String> sources, boolean partial, String note) {
+                  List<String> sources, boolean partial, String note, String member) {
     public Kpi {
         sources = List.copyOf(sources);
     }

@@ -139,7 +139,7 @@ public final class KpiCatalogue {
         for (KpiDefinition def : DEFINITIONS) {
             if (!def.perMember() && !present.contains(def.key())) {
                 kpis.add(new Kpi(def.key(), def.label(), null, def.unit(), year, year, def.definition(), def.sources(),
-                        false, "no data for it in " + String.join(", ", def.sources())));
+                        false, "no data for it in " + String.join(", ", def.sources()), null));
             }
         }
     }
@@ -274,7 +274,8 @@ public final class KpiCatalogue {
         String key = member == null ? def.key() : def.prefix() + "." + slug(member);
         String label = member == null ? def.label() : def.label() + ": " + member;
         String note = value == null ? "cannot be computed from these inputs (a missing year or a zero base)" : null;
-        kpis.add(new Kpi(key, label, value, def.unit(), from, to, def.definition(), def.sources(), partial(def, to), note));
+        kpis.add(new Kpi(key, label, value, def.unit(), from, to, def.definition(), def.sources(), partial(def, to), note,
+                member));
     }
 
     /** A KPI is a lower bound when its period ends in a year that was not over when its data was taken. */

@@ -15,6 +15,7 @@ import se.atmp2030.workbook.analyze.Analysis;
 import se.atmp2030.workbook.analyze.Analyzer;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.workbook.ReportInfo;
 import se.atmp2030.workbook.workbook.WorkbookWriter;
@@ -43,6 +44,9 @@ public final class WorkbookBuild {
             this(inputs, inputsDisplay, out, year, Path.of("workbook-templates"));
         }
     }
+
+    /** The workbook template, in the templates folder. */
+    public static final String TEMPLATE_FILE = "atmp-annual-report.xlsx";
 
     /** The sentences of the Key insights sheet, in the templates folder. */
     public static final String INSIGHTS_FILE = "key-insights.txt";
@@ -115,7 +119,19 @@ public final class WorkbookBuild {
         ReportInfo info = new ReportInfo(collected.title(), collected.year(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), version(), request.inputsDisplay());
         long start = System.nanoTime();
-        AtomicOutput.write(target, out -> new WorkbookWriter().write(info, collected.datasets(), collected.analysis(), out));
+        Path template = request.templates().resolve(TEMPLATE_FILE);
+        String templateName = template.toString().replace('\\', '/');
+        if (!Files.isRegularFile(template)) {
+            throw new BadInputException(List.of(new Problem(templateName, 0, null,
+                    "the workbook template is missing (expected the report's layout; see the README)")));
+        }
+        Problems problems = new Problems();
+        try (WorkbookWriter writer = WorkbookWriter.open(template, templateName)) {
+            if (!writer.fill(info, collected.datasets(), collected.analysis(), problems) || !problems.isEmpty()) {
+                throw new BadInputException(problems.all());
+            }
+            AtomicOutput.write(target, writer::writeTo);
+        }
         LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return target;

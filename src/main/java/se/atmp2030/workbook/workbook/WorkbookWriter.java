@@ -1,56 +1,168 @@
 package se.atmp2030.workbook.workbook;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.atmp2030.workbook.analyze.Analysis;
+import se.atmp2030.workbook.analyze.Kpi;
 import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.Problem;
+import se.atmp2030.workbook.collect.Problems;
 
 /**
- * Writes the report workbook: the analysis sheets (Key insights, KPIs, Series, Trends), one data sheet per dataset, each
- * an Excel Table {@code tbl_<dataset>}, then the Sources, Source files and Columns sheets.
+ * Makes the report workbook from the template: the template's sheets (Cover, Key insights, the sections, Pivots, Notes)
+ * filled and kept fully editable, then the generated sheets (KPIs, Series, Trends, one data sheet per dataset as the
+ * Excel table {@code tbl_<dataset>}, Sources, Source files, Columns) streamed in before Notes.
  *
  * <pre>{@code
- * try (OutputStream out = Files.newOutputStream(file)) {
- *     new WorkbookWriter().write(info, datasets, analysis, out);
+ * try (WorkbookWriter writer = WorkbookWriter.open(template, "workbook-templates/atmp-annual-report.xlsx")) {
+ *     if (writer.fill(info, datasets, analysis, problems)) {
+ *         writer.writeTo(out);
+ *     }
  * }
  * }</pre>
  */
-public final class WorkbookWriter {
+public final class WorkbookWriter implements Closeable {
     /** Rows of a data sheet kept in memory while streaming; the rest are flushed to a temporary file. */
     private static final int ROW_WINDOW = 200;
+    private static final String NOTES = "Notes";
 
-    public void write(ReportInfo info, List<Dataset> datasets, Analysis analysis, OutputStream out) throws IOException {
-        // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
-        // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
-        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), ROW_WINDOW, true, false);
-        try {
-            Styles styles = new Styles(workbook);
-            DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
-            new AnalysisSheetsWriter(workbook, styles, data).write(info, analysis);
-            for (Dataset dataset : datasets) {
-                data.write(dataset.name(), dataset.table(), "tbl_" + dataset.name());
-            }
-            new SourcesSheetWriter(workbook, styles, data).write(datasets);
-            properties(workbook.getXSSFWorkbook(), info);
-            workbook.setActiveSheet(0);
-            workbook.write(out);
-        } finally {
-            workbook.close();
-            workbook.dispose();
+    private final XSSFWorkbook template;
+    private final String templateName;
+    private SXSSFWorkbook workbook;
+
+    private WorkbookWriter(XSSFWorkbook template, String templateName) {
+        this.template = template;
+        this.templateName = templateName;
+    }
+
+    /** Opens the template; {@code null} for none, which gives a workbook of generated sheets only. */
+    public static WorkbookWriter open(Path template, String templateName) throws IOException {
+        if (template == null) {
+            return new WorkbookWriter(new XSSFWorkbook(), null);
+        }
+        try (InputStream in = Files.newInputStream(template)) {
+            return new WorkbookWriter(new XSSFWorkbook(in), templateName);
         }
     }
 
-    private static void properties(XSSFWorkbook workbook, ReportInfo info) {
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+    /** Fills the template and adds the generated sheets; returns false (with the problems reported) if the template is wrong. */
+    public boolean fill(ReportInfo info, List<Dataset> datasets, Analysis analysis, Problems problems) {
+        Styles templateStyles = new Styles(template);
+        if (templateName != null && !new TemplateFiller(template, templateStyles,
+                new TemplateModel(info, analysis, datasets), templateName, problems).fill()) {
+            return false;
+        }
+        for (Dataset dataset : datasets) {
+            removeGenerated(dataSheetName(dataset.name()));
+        }
+        for (String name : List.of("KPIs", "Series", "Trends", "Sources", "Source files", "Columns")) {
+            removeGenerated(name);
+        }
+        // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
+        // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
+        workbook = new SXSSFWorkbook(template, ROW_WINDOW, true, false);
+        Styles styles = new Styles(workbook);
+        DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
+        AnalysisSheetsWriter analysisSheets = new AnalysisSheetsWriter(workbook, styles, data);
+        List<String> generated = new ArrayList<>();
+        if (template.getSheet("Key insights") == null) {
+            analysisSheets.insights(info, analysis.insights());
+            generated.add("Key insights");
+        }
+        analysisSheets.kpis(analysis.kpis());
+        analysisSheets.series(analysis.points());
+        analysisSheets.trends(analysis.trends());
+        generated.addAll(List.of("KPIs", "Series", "Trends"));
+        for (Dataset dataset : datasets) {
+            data.write(dataSheetName(dataset.name()), dataset.table(), "tbl_" + dataset.name());
+            generated.add(dataSheetName(dataset.name()));
+        }
+        new SourcesSheetWriter(workbook, styles, data).write(datasets);
+        generated.addAll(List.of("Sources", "Source files", "Columns"));
+        order(generated);
+        kpiNames(analysis.kpis(), problems);
+        properties(info);
+        workbook.setActiveSheet(0);
+        workbook.setFirstVisibleTab(0);
+        return true;
+    }
+
+    /**
+     * The data sheet of a dataset: {@code data_companies}. Not the bare dataset name: Excel compares sheet names without
+     * regard to case, and "companies" would clash with the Companies section.
+     */
+    public static String dataSheetName(String dataset) {
+        return "data_" + dataset;
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (workbook != null) {
+            workbook.close();
+            workbook.dispose();
+        } else {
+            template.close();
+        }
+    }
+
+    /** A template sheet named like a generated one (say, from an earlier build) gives way to the new one. */
+    private void removeGenerated(String name) {
+        int index = template.getSheetIndex(name);
+        if (index >= 0) {
+            template.removeSheetAt(index);
+        }
+    }
+
+    /** Generated sheets go before the template's Notes sheet, in the order made; without Notes, at the end. */
+    private void order(List<String> generated) {
+        int notes = workbook.getSheetIndex(NOTES);
+        if (notes < 0) {
+            return;
+        }
+        int position = notes;
+        for (String name : generated) {
+            workbook.setSheetOrder(name, position++);
+        }
+    }
+
+    /** A defined name per KPI, {@code kpi_trials_active}, for the analysts' own formulas. */
+    private void kpiNames(List<Kpi> kpis, Problems problems) {
+        for (int i = 0; i < kpis.size(); i++) {
+            String nameText = "kpi_" + kpis.get(i).key().replace('.', '_');
+            if (workbook.getName(nameText) != null) {
+                workbook.removeName(workbook.getName(nameText));
+            }
+            try {
+                Name name = workbook.createName();
+                name.setNameName(nameText);
+                name.setRefersToFormula("KPIs!$C$" + (i + 2));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("KPIs", 0, null, "no defined name for " + kpis.get(i).key() + ": " + e.getMessage()));
+            }
+        }
+    }
+
+    private void properties(ReportInfo info) {
+        POIXMLProperties.CoreProperties core = template.getProperties().getCoreProperties();
         core.setTitle(info.title());
         core.setSubjectProperty("Advanced Therapy Medicinal Products in Sweden, " + info.year());
         core.setCreator("ATMP Workbook Builder " + info.toolVersion());
         core.setKeywords("ATMP; gene therapy; cell therapy; CAR T; Sweden; annual report " + info.year());
         core.setDescription("Built from " + info.inputs() + " on " + info.builtAt());
-        workbook.getProperties().getExtendedProperties().setCompany("ATMP2030");
+        template.getProperties().getExtendedProperties().setCompany("ATMP2030");
     }
 }

@@ -52,6 +52,6 @@ class InsightFormatTest {
     }
 
     private static Kpi kpi(double value, boolean partial) {
-        return new Kpi("k", "K", value, "n", 2021, 2024, "d", List.of(), partial, null);
+        return new Kpi("k", "K", value, "n", 2021, 2024, "d", List.of(), partial, null, null);
     }
 }

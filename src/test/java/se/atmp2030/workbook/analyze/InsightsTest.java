@@ -40,6 +40,6 @@ class InsightsTest {
     }
 
     private static Kpi kpi(String key, Object value, boolean partial) {
-        return new Kpi(key, key, value, "n", 2021, 2024, "d", List.of(), partial, null);
+        return new Kpi(key, key, value, "n", 2021, 2024, "d", List.of(), partial, null, null);
     }
 }

@@ -44,7 +44,7 @@ class PluginJarTest {
                 "--out", out.toString());
         assertThat(build.exitCode()).as(build.err()).isZero();
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
-            var sheet = workbook.getSheet("hospital_beds");
+            var sheet = workbook.getSheet("data_hospital_beds");
             assertThat(sheet.getTables()).extracting(t -> t.getName()).containsExactly("tbl_hospital_beds");
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Skåne");
             assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(6);

@@ -44,7 +44,8 @@ class AnalyticsEndToEndTest {
         TestInputs.Run run = TestInputs.run("build", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
-            assertThat(workbook.getSheetName(0)).isEqualTo("Key insights");
+            assertThat(workbook.getSheetName(0)).isEqualTo("Cover");
+            assertThat(workbook.getSheetName(1)).isEqualTo("Key insights");
             assertThat(insights(workbook)).containsExactlyElementsOf(BULLETS_2024);
 
             Map<String, XSSFRow> kpis = kpiRows(workbook);
@@ -131,11 +132,21 @@ class AnalyticsEndToEndTest {
         assertThat(TestInputs.run("kpis").out()).isEqualTo(KpiCatalogueDoc.markdown());
     }
 
+    /** The sentences under the "Key insight" header, wherever the template put it. */
     static List<String> insights(XSSFWorkbook workbook) {
         XSSFSheet sheet = workbook.getSheet("Key insights");
         List<String> texts = new ArrayList<>();
-        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
-            texts.add(sheet.getRow(r).getCell(1).getStringCellValue());
+        boolean under = false;
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            XSSFRow row = sheet.getRow(r);
+            String text = row == null || row.getCell(1) == null ? "" : row.getCell(1).toString();
+            if (under && text.isEmpty()) {
+                break;
+            }
+            if (under) {
+                texts.add(text);
+            }
+            under |= text.equals("Key insight");
         }
         return texts;
     }

@@ -68,7 +68,7 @@ class EndToEndTest {
             for (String dataset : DATASETS) {
                 XSSFTable table = tables.get("tbl_" + dataset);
                 assertThat(table).as("tbl_" + dataset).isNotNull();
-                assertThat(table.getSheetName()).isEqualTo(dataset);
+                assertThat(table.getSheetName()).isEqualTo("data_" + dataset);
                 XSSFSheet sheet = table.getXSSFSheet();
                 assertThat(table.getStartCellReference().formatAsString()).as(dataset + " starts at A1").isEqualTo("A1");
                 assertThat(table.getEndCellReference().getRow()).as(dataset + ": header + one row per record")
@@ -89,7 +89,7 @@ class EndToEndTest {
     @Test
     void cellsAreTypedNumbersDatesAndBooleans() throws IOException {
         try (XSSFWorkbook workbook = open()) {
-            XSSFSheet trials = workbook.getSheet("clinical_trials");
+            XSSFSheet trials = workbook.getSheet("data_clinical_trials");
             Map<String, Integer> column = header(trials);
             XSSFRow row = trials.getRow(1);
             XSSFCell start = row.getCell(column.get("start_date"));
@@ -100,11 +100,11 @@ class EndToEndTest {
             assertThat(year.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(year.getCellStyle().getDataFormatString()).as("a year shows as 2024, not 2,024").isEqualTo("0");
             assertThat(row.getCell(column.get("atmp")).getCellType()).isEqualTo(CellType.BOOLEAN);
-            XSSFSheet funding = workbook.getSheet("eu_funding");
+            XSSFSheet funding = workbook.getSheet("data_eu_funding");
             XSSFCell ec = funding.getRow(1).getCell(header(funding).get("ec_contribution"));
             assertThat(ec.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(ec.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
-            XSSFSheet recommendations = workbook.getSheet("recommendations");
+            XSSFSheet recommendations = workbook.getSheet("data_recommendations");
             XSSFCell decided = recommendations.getRow(1).getCell(header(recommendations).get("decision_date"));
             assertThat(decided.getLocalDateTimeCellValue().toLocalDate()).isBefore(LocalDate.of(2025, 1, 1));
         }
@@ -196,7 +196,7 @@ class EndToEndTest {
     }
 
     private static int rows(XSSFWorkbook workbook, String sheet) {
-        return workbook.getSheet(sheet).getLastRowNum();
+        return workbook.getSheet("data_" + sheet).getLastRowNum();
     }
 
     static Map<String, Integer> header(XSSFSheet sheet) {

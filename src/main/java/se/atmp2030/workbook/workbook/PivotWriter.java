@@ -1,0 +1,400 @@
+package se.atmp2030.workbook.workbook;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.poi.ooxml.POIXMLDocumentPart;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFPivotCacheRecords;
+import org.apache.poi.xssf.usermodel.XSSFPivotTable;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCacheField;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDataField;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTI;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTItems;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPivotCacheDefinition;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPivotCacheRecords;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPivotField;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPivotFields;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPivotTableDefinition;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRecord;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSharedItems;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STAxis;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STDataConsolidateFunction;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STItemType;
+import se.atmp2030.workbook.collect.Column;
+import se.atmp2030.workbook.collect.ColumnType;
+import se.atmp2030.workbook.collect.Table;
+
+/**
+ * A pivot table over a data table that shows its numbers everywhere: POI's own pivot API writes an empty cache and no
+ * cells, so LibreOffice and previewers show a blank. This writes the cache definition with every field's items, the
+ * cache records from the data, the complete pivot definition (fields, items, row and column items, location) and the
+ * pivot's cells with their values, and sets refresh-on-open so that Excel recomputes it from the sheet.
+ *
+ * <p>A template asks for one with an anchor cell such as
+ * {@code ${pivot:clinical_trials rows=start_year cols=phase count=nct_id}} or {@code ... sum=ec_contribution}.
+ */
+final class PivotWriter {
+    /** What to pivot: a dataset, the row field, the column field, and the data field with count or sum. */
+    record Spec(String dataset, String rows, String cols, String function, String field) {
+        String caption() {
+            return ("sum".equals(function) ? "Sum of " : "Count of ") + field;
+        }
+    }
+
+    private static final int MAX_ITEM_TEXT = 255;
+
+    private final XSSFWorkbook workbook;
+    private final Styles styles;
+    private int scratchCount;
+
+    PivotWriter(XSSFWorkbook workbook, Styles styles) {
+        this.workbook = workbook;
+        this.styles = styles;
+    }
+
+    /** Parses {@code clinical_trials rows=start_year cols=phase count=nct_id}; returns a Spec or an error message. */
+    static Object parse(String text, Map<String, Table> tables) {
+        String[] words = text.trim().split("\\s+");
+        Map<String, String> args = new HashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            int eq = words[i].indexOf('=');
+            if (eq < 0) {
+                return "\"" + words[i] + "\" is not key=value (expected rows=, cols=, count= or sum=)";
+            }
+            args.put(words[i].substring(0, eq), words[i].substring(eq + 1));
+        }
+        Table table = tables.get(words[0]);
+        if (table == null) {
+            return "no dataset \"" + words[0] + "\" (expected one of " + String.join(", ", tables.keySet()) + ")";
+        }
+        String function = args.containsKey("sum") ? "sum" : "count";
+        Spec spec = new Spec(words[0], args.get("rows"), args.get("cols"), function, args.get(function));
+        for (String column : new String[] {spec.rows(), spec.cols(), spec.field()}) {
+            if (column == null) {
+                return "expected rows=<column> cols=<column> and count=<column> or sum=<column>";
+            }
+            if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                return "dataset " + spec.dataset() + " has no column \"" + column + "\"";
+            }
+        }
+        return spec;
+    }
+
+    /** The rows the pivot's cells take on the sheet. */
+    static int height(Spec spec, Table table) {
+        return 3 + distinct(table, table.columnIndex(spec.rows())).size();
+    }
+
+    /** Writes the pivot with its top-left cell at (row, col) of {@code sheet}; the data sheet is named after the dataset. */
+    void write(XSSFSheet sheet, int row, int col, Spec spec, Table table) {
+        List<Column> columns = table.columns();
+        int lastField = Math.max(table.columnIndex(spec.rows()), Math.max(table.columnIndex(spec.cols()),
+                table.columnIndex(spec.field())));
+        List<Column> fields = columns.subList(0, lastField + 1);
+        int rowField = table.columnIndex(spec.rows());
+        int colField = table.columnIndex(spec.cols());
+        int dataField = table.columnIndex(spec.field());
+
+        // Shared items of every field, in sorted order; records refer to them by index.
+        List<List<Object>> items = new ArrayList<>();
+        List<Map<Object, Integer>> index = new ArrayList<>();
+        for (int f = 0; f < fields.size(); f++) {
+            List<Object> values = distinct(table, f);
+            items.add(values);
+            Map<Object, Integer> positions = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                positions.put(key(values.get(i)), i);
+            }
+            index.add(positions);
+        }
+
+        XSSFPivotTable pivot = createPivotParts(sheet, row, col, fields);
+        CTPivotCacheDefinition cache = pivot.getPivotCacheDefinition().getCTPivotCacheDefinition();
+        cache.getCacheSource().getWorksheetSource().setSheet(WorkbookWriter.dataSheetName(spec.dataset()));
+        cache.getCacheSource().getWorksheetSource().setRef(new AreaReference(new CellReference(0, 0),
+                new CellReference(Math.max(1, table.rowCount()), fields.size() - 1), SpreadsheetVersion.EXCEL2007)
+                .formatAsString());
+        cache.setRefreshOnLoad(true);
+        cache.setRecordCount(table.rowCount());
+        for (int f = 0; f < fields.size(); f++) {
+            fillSharedItems(cache.getCacheFields().getCacheFieldArray(f), fields.get(f), items.get(f));
+        }
+        CTPivotCacheRecords records = records(pivot);
+        records.setCount(table.rowCount());
+        for (Object[] values : table.rows()) {
+            CTRecord record = records.addNewR();
+            for (int f = 0; f < fields.size(); f++) {
+                record.addNewX().setV(index.get(f).get(key(values[f])));
+            }
+        }
+
+        // The aggregated cells, as Excel lays out a compact pivot with one row and one column field.
+        List<Object> rowItems = items.get(rowField);
+        List<Object> colItems = items.get(colField);
+        Map<Integer, Map<Integer, Double>> cells = new TreeMap<>();
+        for (Object[] values : table.rows()) {
+            if ("count".equals(spec.function()) && values[dataField] == null) {
+                continue;
+            }
+            double amount = "count".equals(spec.function()) ? 1 : values[dataField] == null ? 0
+                    : ((Number) values[dataField]).doubleValue();
+            cells.computeIfAbsent(index.get(rowField).get(key(values[rowField])), r -> new TreeMap<>())
+                    .merge(index.get(colField).get(key(values[colField])), amount, Double::sum);
+        }
+        int lastCol = col + colItems.size() + 1;
+        int lastRow = row + 2 + rowItems.size();
+        definition(pivot.getCTPivotTableDefinition(), spec, fields.size(), rowField, colField, dataField, rowItems.size(),
+                colItems.size(), new AreaReference(new CellReference(row, col), new CellReference(lastRow, lastCol),
+                        SpreadsheetVersion.EXCEL2007).formatAsString());
+        render(sheet, row, col, spec, rowItems, colItems, cells, fields.get(dataField));
+    }
+
+    private XSSFPivotTable createPivotParts(XSSFSheet sheet, int row, int col, List<Column> fields) {
+        // POI's createPivotTable sets up the parts and relationships, reading the field names from a sheet; the data
+        // sheet is streamed and cannot be read back, so a scratch sheet holds the header row and is removed after.
+        XSSFSheet scratch = workbook.createSheet("pivot-source-" + (++scratchCount));
+        Row header = scratch.createRow(0);
+        for (int f = 0; f < fields.size(); f++) {
+            header.createCell(f).setCellValue(fields.get(f).name());
+        }
+        AreaReference source = new AreaReference(new CellReference(scratch.getSheetName(), 0, 0, true, true),
+                new CellReference(scratch.getSheetName(), 1, fields.size() - 1, true, true), SpreadsheetVersion.EXCEL2007);
+        XSSFPivotTable pivot = sheet.createPivotTable(source, new CellReference(row, col), scratch);
+        workbook.removeSheetAt(workbook.getSheetIndex(scratch));
+        return pivot;
+    }
+
+    private static CTPivotCacheRecords records(XSSFPivotTable pivot) {
+        for (POIXMLDocumentPart part : pivot.getPivotCacheDefinition().getRelations()) {
+            if (part instanceof XSSFPivotCacheRecords records) {
+                return records.getCtPivotCacheRecords();
+            }
+        }
+        throw new IllegalStateException("POI created no pivot cache records part");
+    }
+
+    private static void fillSharedItems(CTCacheField field, Column column, List<Object> values) {
+        CTSharedItems shared = field.getSharedItems();
+        boolean blank = values.contains(null);
+        List<Object> present = values.stream().filter(Objects::nonNull).toList();
+        switch (column.type()) {
+            case INTEGER, DECIMAL -> {
+                shared.setContainsSemiMixedTypes(blank);
+                shared.setContainsString(false);
+                shared.setContainsNumber(true);
+                shared.setContainsInteger(column.type() == ColumnType.INTEGER);
+                if (!present.isEmpty()) {
+                    shared.setMinValue(((Number) present.get(0)).doubleValue());
+                    shared.setMaxValue(((Number) present.get(present.size() - 1)).doubleValue());
+                }
+            }
+            case DATE -> {
+                shared.setContainsSemiMixedTypes(blank);
+                shared.setContainsNonDate(false);
+                shared.setContainsDate(true);
+                shared.setContainsString(false);
+            }
+            default -> { }
+        }
+        if (blank) {
+            shared.setContainsBlank(true);
+        }
+        for (Object value : values) {
+            if (value == null) {
+                shared.addNewM();
+            } else if (value instanceof String text) {
+                shared.addNewS().setV(text.length() > MAX_ITEM_TEXT ? text.substring(0, MAX_ITEM_TEXT) : text);
+            } else if (value instanceof Number number) {
+                shared.addNewN().setV(number.doubleValue());
+            } else if (value instanceof Boolean bool) {
+                shared.addNewB().setV(bool);
+            } else if (value instanceof LocalDate date) {
+                shared.addNewD().setV(java.util.GregorianCalendar.from(date.atStartOfDay(java.time.ZoneOffset.UTC)));
+            }
+        }
+        shared.setCount(values.size());
+    }
+
+    private static void definition(CTPivotTableDefinition def, Spec spec, int fieldCount, int rowField, int colField,
+                                   int dataField, int rowItemCount, int colItemCount, String location) {
+        def.setDataCaption("Values");
+        def.setOutline(true);
+        def.setOutlineData(true);
+        def.getLocation().setRef(location);
+        def.getLocation().setFirstHeaderRow(1);
+        def.getLocation().setFirstDataRow(2);
+        def.getLocation().setFirstDataCol(1);
+        CTPivotFields pivotFields = def.getPivotFields();
+        while (pivotFields.sizeOfPivotFieldArray() > 0) {
+            pivotFields.removePivotField(0);
+        }
+        for (int f = 0; f < fieldCount; f++) {
+            CTPivotField field = pivotFields.addNewPivotField();
+            field.setShowAll(false);
+            if (f == rowField || f == colField) {
+                field.setAxis(f == rowField ? STAxis.AXIS_ROW : STAxis.AXIS_COL);
+                CTItems items = field.addNewItems();
+                int count = f == rowField ? rowItemCount : colItemCount;
+                for (int i = 0; i < count; i++) {
+                    items.addNewItem().setX(i);
+                }
+                items.addNewItem().setT(STItemType.DEFAULT);
+                items.setCount(count + 1);
+            }
+            if (f == dataField) {
+                field.setDataField(true);
+            }
+        }
+        pivotFields.setCount(fieldCount);
+        def.addNewRowFields().addNewField().setX(rowField);
+        def.getRowFields().setCount(1);
+        def.addNewRowItems();
+        axisItems(def.getRowItems().addNewI(), 0);
+        for (int i = 1; i < rowItemCount; i++) {
+            axisItems(def.getRowItems().addNewI(), i);
+        }
+        CTI grandRow = def.getRowItems().addNewI();
+        grandRow.setT(STItemType.GRAND);
+        grandRow.addNewX();
+        def.getRowItems().setCount(rowItemCount + 1);
+        def.addNewColFields().addNewField().setX(colField);
+        def.getColFields().setCount(1);
+        def.addNewColItems();
+        for (int i = 0; i < colItemCount; i++) {
+            axisItems(def.getColItems().addNewI(), i);
+        }
+        CTI grandCol = def.getColItems().addNewI();
+        grandCol.setT(STItemType.GRAND);
+        grandCol.addNewX();
+        def.getColItems().setCount(colItemCount + 1);
+        CTDataField data = def.addNewDataFields().addNewDataField();
+        data.setName(spec.caption());
+        data.setFld(dataField);
+        data.setSubtotal("sum".equals(spec.function()) ? STDataConsolidateFunction.SUM : STDataConsolidateFunction.COUNT);
+        data.setBaseField(0);
+        data.setBaseItem(0);
+        def.getDataFields().setCount(1);
+    }
+
+    private static void axisItems(CTI item, int index) {
+        if (index == 0) {
+            item.addNewX();
+        } else {
+            item.addNewX().setV(index);
+        }
+    }
+
+    private void render(XSSFSheet sheet, int row, int col, Spec spec, List<Object> rowItems, List<Object> colItems,
+                        Map<Integer, Map<Integer, Double>> cells, Column data) {
+        CellStyle number = styles.ofUnit("sum".equals(spec.function()) && data.type() == ColumnType.DECIMAL ? "EUR" : "count");
+        set(sheet, row, col, spec.caption(), styles.header());
+        set(sheet, row, col + 1, "Column Labels", styles.header());
+        set(sheet, row + 1, col, "Row Labels", styles.header());
+        for (int c = 0; c < colItems.size(); c++) {
+            set(sheet, row + 1, col + 1 + c, label(colItems.get(c)), styles.header());
+        }
+        set(sheet, row + 1, col + 1 + colItems.size(), "Grand Total", styles.header());
+        double[] colTotals = new double[colItems.size()];
+        double grand = 0;
+        for (int r = 0; r < rowItems.size(); r++) {
+            set(sheet, row + 2 + r, col, label(rowItems.get(r)), null);
+            double rowTotal = 0;
+            Map<Integer, Double> line = cells.getOrDefault(r, Map.of());
+            for (int c = 0; c < colItems.size(); c++) {
+                Double v = line.get(c);
+                if (v != null) {
+                    set(sheet, row + 2 + r, col + 1 + c, v, number);
+                    rowTotal += v;
+                    colTotals[c] += v;
+                }
+            }
+            set(sheet, row + 2 + r, col + 1 + colItems.size(), rowTotal, number);
+            grand += rowTotal;
+        }
+        int last = row + 2 + rowItems.size();
+        set(sheet, last, col, "Grand Total", styles.header());
+        for (int c = 0; c < colItems.size(); c++) {
+            set(sheet, last, col + 1 + c, colTotals[c], number);
+        }
+        set(sheet, last, col + 1 + colItems.size(), grand, number);
+        for (int c = col + 1; c <= col + 1 + colItems.size(); c++) {
+            widen(sheet, c, "sum".equals(spec.function()) ? 16 : 13);
+        }
+    }
+
+    /** Widens a column to at least this many characters; never narrows what the template set. */
+    static void widen(XSSFSheet sheet, int column, int chars) {
+        if (sheet.getColumnWidth(column) < chars * 256) {
+            sheet.setColumnWidth(column, chars * 256);
+        }
+    }
+
+    private static void set(XSSFSheet sheet, int r, int c, Object value, CellStyle style) {
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        Cell cell = row.createCell(c);
+        if (value instanceof Double d) {
+            cell.setCellValue(d);
+        } else {
+            cell.setCellValue((String) value);
+        }
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static String label(Object item) {
+        if (item == null) {
+            return "(blank)";
+        }
+        if (item instanceof Double d && d == Math.rint(d)) {
+            return String.valueOf(d.longValue());
+        }
+        if (item instanceof Long l) {
+            return String.valueOf(l);
+        }
+        return item.toString();
+    }
+
+    /** A column's distinct values, sorted, with an empty value last. */
+    static List<Object> distinct(Table table, int column) {
+        Map<Object, Object> seen = new LinkedHashMap<>();
+        boolean blank = false;
+        for (Object[] row : table.rows()) {
+            if (row[column] == null) {
+                blank = true;
+            } else {
+                seen.putIfAbsent(key(row[column]), row[column]);
+            }
+        }
+        List<Object> values = new ArrayList<>(seen.values());
+        values.sort(Comparator.comparing(PivotWriter::sortKey));
+        if (blank) {
+            values.add(null);
+        }
+        return values;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // values of one column are all of one Comparable type
+    private static Comparable sortKey(Object value) {
+        return value instanceof Comparable c ? c : value.toString();
+    }
+
+    /** Long and Double of the same number are one item; text is compared as written. */
+    private static Object key(Object value) {
+        return value instanceof Long l ? (Object) l.doubleValue() : value;
+    }
+}
