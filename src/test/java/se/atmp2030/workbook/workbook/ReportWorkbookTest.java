@@ -1,0 +1,195 @@
+package se.atmp2030.workbook.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFPivotTable;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlError;
+import org.apache.xmlbeans.XmlObject;
+import org.apache.xmlbeans.XmlOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.ChartSpaceDocument;
+import org.openxmlformats.schemas.drawingml.x2006.spreadsheetDrawing.WsDrDocument;
+import org.openxmlformats.schemas.officeDocument.x2006.extendedProperties.PropertiesDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.PivotCacheDefinitionDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.PivotCacheRecordsDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.PivotTableDefinitionDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.SstDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.StyleSheetDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.TableDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument;
+import se.atmp2030.workbook.TestInputs;
+
+/** The workbook built from the bundled inputs and the committed template, read back part by part. */
+class ReportWorkbookTest {
+    @TempDir
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void build() {
+        file = dir.resolve("report.xlsx");
+        TestInputs.Run run = TestInputs.run("build", "--out", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void everyPartValidatesAgainstTheOoxmlSchemas() throws Exception {
+        List<String> errors = new ArrayList<>();
+        int validated = 0;
+        try (OPCPackage pkg = OPCPackage.open(file.toFile())) {
+            for (PackagePart part : pkg.getParts()) {
+                XmlObject xml = parse(part);
+                if (xml == null) {
+                    continue;
+                }
+                validated++;
+                List<XmlError> found = new ArrayList<>();
+                XmlOptions options = new XmlOptions().setErrorListener(found);
+                if (!xml.validate(options)) {
+                    found.forEach(e -> errors.add(part.getPartName() + ": " + e.getMessage()));
+                }
+            }
+        }
+        assertThat(errors).isEmpty();
+        assertThat(validated).as("workbook, sheets, tables, charts, drawings, pivots, styles").isGreaterThan(40);
+    }
+
+    @Test
+    void chartsArePointedAtTheFilledTablesWithTheirPointsCached() throws IOException {
+        try (XSSFWorkbook workbook = open()) {
+            XSSFSheet jobs = workbook.getSheet("Employment and jobs");
+            XSSFChart chart = jobs.getDrawingPatriarch().getCharts().get(0);
+            XDDFChartData data = chart.getChartSeries().get(0);
+            assertThat(data.getSeriesCount()).as("one series per Nordic country").isEqualTo(4);
+            int header = findRow(jobs, "Year");
+            int lastYear = header + 6;
+            assertThat(data.getSeries(0).getCategoryData().getDataRangeReference())
+                    .isEqualTo("'Employment and jobs'!$A$" + (header + 2) + ":$A$" + (lastYear + 1));
+            assertThat(data.getSeries(0).getValuesData().getPointCount()).isEqualTo(6);
+            assertThat(chart.getCTChartSpace().xmlText()).contains("<c:v>519</c:v>".replace("519", "135.0"));
+            int charts = 0;
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                var drawing = workbook.getSheetAt(s).getDrawingPatriarch();
+                charts += drawing == null ? 0 : drawing.getCharts().size();
+            }
+            assertThat(charts).as("line, clustered, stacked (2), doughnut, bar, column").isEqualTo(7);
+        }
+    }
+
+    @Test
+    void pivotsCarryTheirCacheRecordsAndCellsAndRefreshOnOpen() throws IOException {
+        try (XSSFWorkbook workbook = open()) {
+            List<XSSFPivotTable> pivots = workbook.getPivotTables();
+            assertThat(pivots).hasSize(3);
+            XSSFPivotTable trials = pivots.get(0);
+            var cache = trials.getPivotCacheDefinition().getCTPivotCacheDefinition();
+            assertThat(cache.getRefreshOnLoad()).isTrue();
+            assertThat(cache.getCacheSource().getWorksheetSource().getSheet()).isEqualTo("data_clinical_trials");
+            assertThat(cache.getRecordCount()).isEqualTo(455);
+            assertThat(trials.getPivotCacheRecords() == null ? recordsOf(trials) : trials.getPivotCacheRecords()
+                    .getCtPivotCacheRecords().sizeOfRArray()).isEqualTo(455);
+            XSSFSheet sheet = workbook.getSheet("Pivots");
+            String ref = trials.getCTPivotTableDefinition().getLocation().getRef();
+            var area = new org.apache.poi.ss.util.AreaReference(ref, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+            var grand = sheet.getRow(area.getLastCell().getRow()).getCell(area.getLastCell().getCol());
+            assertThat(grand.getNumericCellValue()).as("the grand total is in the cells, for viewers that do not refresh")
+                    .isEqualTo(455);
+        }
+    }
+
+    @Test
+    void handedOutReady() throws IOException {
+        try (XSSFWorkbook workbook = open()) {
+            assertThat(workbook.getName("kpi_trials_active").getRefersToFormula()).startsWith("KPIs!$C$");
+            var ref = new org.apache.poi.ss.util.CellReference(workbook.getName("kpi_trials_active").getRefersToFormula());
+            assertThat(workbook.getSheet("KPIs").getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue()).isEqualTo(48);
+            assertThat(workbook.getProperties().getCoreProperties().getTitle()).isEqualTo("Swedish ATMP Annual Report 2024");
+            assertThat(workbook.getProperties().getExtendedProperties().getCompany()).isEqualTo("ATMP2030");
+            assertThat(workbook.getExternalLinksTable()).as("no external links").isEmpty();
+            assertThat(workbook.getNumCellStyles()).as("styles reused, far below Excel's 64,000").isLessThan(200);
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                XSSFSheet sheet = workbook.getSheetAt(s);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName() + " fits the page width").isTrue();
+                assertThat(sheet.getFooter().getRight()).as(sheet.getSheetName() + " numbers its pages").isEqualTo("Page &P of &N");
+            }
+            assertThat(workbook.getSheetName(0)).isEqualTo("Cover");
+            assertThat(workbook.getSheetName(workbook.getNumberOfSheets() - 1)).isEqualTo("Notes");
+            assertThat(workbook.getSheetIndex("KPIs")).isGreaterThan(workbook.getSheetIndex("Pivots"));
+            assertThat(workbook.getSheet("Cover").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Swedish ATMP Annual Report 2024");
+        }
+    }
+
+    private static int recordsOf(XSSFPivotTable pivot) {
+        for (var part : pivot.getPivotCacheDefinition().getRelations()) {
+            if (part instanceof org.apache.poi.xssf.usermodel.XSSFPivotCacheRecords records) {
+                return records.getCtPivotCacheRecords().sizeOfRArray();
+            }
+        }
+        return -1;
+    }
+
+    private static int findRow(XSSFSheet sheet, String text) {
+        for (var row : sheet) {
+            if (row.getCell(0) != null && text.equals(row.getCell(0).toString())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no " + text + " in " + sheet.getSheetName());
+    }
+
+    private static XSSFWorkbook open() throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /** Parses a part with the XMLBeans type of its content type; null for parts that are not XML of the main schemas. */
+    private static XmlObject parse(PackagePart part) throws Exception {
+        String type = part.getContentType();
+        if (!type.contains("spreadsheetml") && !type.contains("drawing") && !type.contains("extended-properties")) {
+            return null;
+        }
+        try (InputStream in = part.getInputStream()) {
+            if (type.endsWith("spreadsheetml.worksheet+xml")) {
+                return WorksheetDocument.Factory.parse(in);
+            } else if (type.endsWith("spreadsheetml.sheet.main+xml")) {
+                return WorkbookDocument.Factory.parse(in);
+            } else if (type.endsWith("spreadsheetml.styles+xml")) {
+                return StyleSheetDocument.Factory.parse(in);
+            } else if (type.endsWith("spreadsheetml.sharedStrings+xml")) {
+                return SstDocument.Factory.parse(in);
+            } else if (type.endsWith("spreadsheetml.table+xml")) {
+                return TableDocument.Factory.parse(in);
+            } else if (type.endsWith("drawingml.chart+xml")) {
+                return ChartSpaceDocument.Factory.parse(in);
+            } else if (type.endsWith("drawing+xml")) {
+                return WsDrDocument.Factory.parse(in);
+            } else if (type.endsWith("pivotTable+xml")) {
+                return PivotTableDefinitionDocument.Factory.parse(in);
+            } else if (type.endsWith("pivotCacheDefinition+xml")) {
+                return PivotCacheDefinitionDocument.Factory.parse(in);
+            } else if (type.endsWith("pivotCacheRecords+xml")) {
+                return PivotCacheRecordsDocument.Factory.parse(in);
+            } else if (type.endsWith("extended-properties+xml")) {
+                return PropertiesDocument.Factory.parse(in);
+            }
+        }
+        return null;
+    }
+}
