@@ -82,7 +82,7 @@ class RestyledTemplateTest {
             assertThat(chart.getCTChartSpace().xmlText()).contains("AA0000");
             XSSFClientAnchor anchor = (XSSFClientAnchor) jobs.getDrawingPatriarch().getShapes().get(0).getAnchor();
             assertThat(anchor.getRow1()).as("the chart moved with the rows inserted above it").isEqualTo(20 + 6);
-            assertThat(anchor.getCol2()).isEqualTo(10);
+            assertThat((int) anchor.getCol2()).isEqualTo(10);
             assertThat(jobs.getRow(0).getCell(0).getCellStyle().getFont().getFontName()).isEqualTo("Georgia");
         }
     }
