@@ -39,9 +39,14 @@ public final class WorkbookBuild {
      * @param year          the report year, or {@code null} for the one {@code report.properties} gives
      * @param templates     the folder of the workbook template and the key-insights sentences
      */
-    public record Request(Path inputs, String inputsDisplay, Path out, Integer year, Path templates) {
+    public record Request(Path inputs, String inputsDisplay, Path out, Integer year, Path templates, Path keepEditsFrom,
+                          boolean fresh) {
         public Request(Path inputs, String inputsDisplay, Path out, Integer year) {
-            this(inputs, inputsDisplay, out, year, Path.of("workbook-templates"));
+            this(inputs, inputsDisplay, out, year, Path.of("workbook-templates"), null, false);
+        }
+
+        public Request(Path inputs, String inputsDisplay, Path out, Integer year, Path templates) {
+            this(inputs, inputsDisplay, out, year, templates, null, false);
         }
     }
 
@@ -125,16 +130,56 @@ public final class WorkbookBuild {
             throw new BadInputException(List.of(new Problem(templateName, 0, null,
                     "the workbook template is missing (expected the report's layout; see the README)")));
         }
+        refuseIfOpen(target);
+        Path previous = request.keepEditsFrom();
+        if (previous != null && !Files.isRegularFile(previous)) {
+            throw new BadInputException(List.of(new Problem(previous.toString(), 0, null,
+                    "the workbook to keep the edits of does not exist (expected the earlier build, e.g. " + target + ")")));
+        }
+        if (previous == null && !request.fresh() && Files.isRegularFile(target)) {
+            previous = target;
+        }
         Problems problems = new Problems();
         try (WorkbookWriter writer = WorkbookWriter.open(template, templateName)) {
-            if (!writer.fill(info, collected.datasets(), collected.analysis(), problems) || !problems.isEmpty()) {
+            if (!writer.fill(info, collected.datasets(), collected.analysis(), previous, problems) || !problems.isEmpty()) {
                 throw new BadInputException(problems.all());
             }
+            backup(target);
             AtomicOutput.write(target, writer::writeTo);
         }
         LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return target;
+    }
+
+    /** Excel and LibreOffice leave a lock file beside a workbook they have open; replacing it then would lose work. */
+    private static void refuseIfOpen(Path target) throws OutputException {
+        Path dir = target.toAbsolutePath().getParent();
+        for (String lock : PdfExport.lockFiles(target)) {
+            if (dir != null && Files.exists(dir.resolve(lock))) {
+                throw new OutputException(target + " is open in " + (lock.startsWith("~$") ? "Excel" : "LibreOffice")
+                        + " (lock file " + lock + "): close it there and build again; nothing was changed", null);
+            }
+        }
+    }
+
+    /** Keeps the workbook about to be replaced as {@code backup/<name>-<yyyyMMdd-HHmmss>.xlsx} beside it. */
+    private static void backup(Path target) throws OutputException {
+        if (!Files.isRegularFile(target)) {
+            return;
+        }
+        String stem = target.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+        Path dir = target.toAbsolutePath().getParent().resolve("backup");
+        try {
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(stem + "-" + stamp + ".xlsx");
+            Files.copy(target, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("backup: the earlier workbook is kept as {}", copy);
+        } catch (IOException e) {
+            throw new OutputException("cannot keep a backup of " + target + " in " + dir + " (" + e.getMessage()
+                    + "); nothing was replaced", e);
+        }
     }
 
     /** The version in the jar's manifest; {@code dev} when run from classes. */

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.atmp2030.workbook.build.BadInputException;
 import se.atmp2030.workbook.build.OutputException;
+import se.atmp2030.workbook.build.PdfExport;
 import se.atmp2030.workbook.build.WorkbookBuild;
 
 /** {@code build}: reads and checks every input and, only if all is well, writes the workbook. */
@@ -21,6 +22,9 @@ final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
             description = "Workbook to write (default: out/atmp-annual-report-<year>.xlsx).")
     Path out;
 
+    @Mixin
+    RebuildOptions rebuild;
+
     private Console console;
 
     @Override
@@ -30,15 +34,20 @@ final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
 
     @Override
     public Integer call() {
-        return run(common, out, console);
+        return run(common, out, rebuild, console);
     }
 
-    static int run(CommonOptions common, Path out, Console console) {
+    static int run(CommonOptions common, Path out, RebuildOptions rebuild, Console console) {
         try {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
-            Path written = build.build(common.request(out));
+            Path written = build.build(common.request(out, rebuild.keepEditsFrom, rebuild.fresh));
             console.out.println("Wrote " + written.toString().replace('\\', '/'));
             console.out.flush();
+            if (rebuild.pdf) {
+                Path pdf = PdfExport.export(written);
+                console.out.println("Wrote " + pdf.toString().replace('\\', '/'));
+                console.out.flush();
+            }
             return ExitCodes.OK;
         } catch (BadInputException e) {
             console.problems(e.problems());

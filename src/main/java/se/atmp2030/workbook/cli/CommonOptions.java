@@ -26,6 +26,10 @@ final class CommonOptions {
         return new WorkbookBuild.Request(inputs, inputsDisplay(), out, year, templates);
     }
 
+    WorkbookBuild.Request request(Path out, Path keepEditsFrom, boolean fresh) {
+        return new WorkbookBuild.Request(inputs, inputsDisplay(), out, year, templates, keepEditsFrom, fresh);
+    }
+
     /** How messages name the inputs folder: as the user typed it. */
     String inputsDisplay() {
         String text = inputs.toString().replace('\\', '/');

@@ -31,6 +31,9 @@ public final class Main implements Callable<Integer> {
             description = "Workbook to write (default: out/atmp-annual-report-<year>.xlsx).")
     java.nio.file.Path out;
 
+    @Mixin
+    RebuildOptions rebuild;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug messages.")
     void verbose(boolean on) {
         ((Logger) LoggerFactory.getLogger("se.atmp2030")).setLevel(on ? Level.DEBUG : Level.INFO);
@@ -43,7 +46,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return BuildCommand.run(common, out, console);
+        return BuildCommand.run(common, out, rebuild, console);
     }
 
     public static void main(String[] args) {

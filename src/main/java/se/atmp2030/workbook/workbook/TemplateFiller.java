@@ -79,8 +79,16 @@ final class TemplateFiller {
     private final Map<String, CellStyle> formatStyles = new HashMap<>();
     private final List<Anchor> anchors = new ArrayList<>();
     private final List<ChartBinding> charts = new ArrayList<>();
+    private final BuildRecord record;
 
     TemplateFiller(XSSFWorkbook workbook, Styles styles, TemplateModel model, String templateName, Problems problems) {
+        this(workbook, styles, model, templateName, problems, new BuildRecord());
+    }
+
+    /** @param record where to note every cell, chart title and series name filled, for the next build to compare */
+    TemplateFiller(XSSFWorkbook workbook, Styles styles, TemplateModel model, String templateName, Problems problems,
+                   BuildRecord record) {
+        this.record = record;
         this.workbook = workbook;
         this.styles = styles;
         this.model = model;
@@ -104,7 +112,31 @@ final class TemplateFiller {
         fillAnchors();
         replacePlaceholders();
         charts.forEach(ChartBinding::repoint);
+        recordCharts();
         return true;
+    }
+
+    private void recordCharts() {
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            XSSFSheet sheet = workbook.getSheetAt(s);
+            if (sheet.getDrawingPatriarch() == null) {
+                continue;
+            }
+            List<XSSFChart> list = sheet.getDrawingPatriarch().getCharts();
+            for (int c = 0; c < list.size(); c++) {
+                String key = sheet.getSheetName() + "#" + c;
+                record.add("chart", key, list.get(c).getTitleText() == null ? "" : list.get(c).getTitleText().getString());
+                List<String> names = EditCarrier.seriesNames(list.get(c));
+                for (int i = 0; i < names.size(); i++) {
+                    record.add("series", key + "#" + i, names.get(i));
+                }
+            }
+        }
+    }
+
+    private void recordCell(XSSFCell cell) {
+        record.add("cell", new CellReference(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex(),
+                false, false).formatAsString(), BuildRecord.cellText(cell));
     }
 
     // ---- checking ----------------------------------------------------------------------------------------------------
@@ -247,6 +279,7 @@ final class TemplateFiller {
                 if (v instanceof Double d) {
                     cell.setCellValue(d);
                     cell.setCellStyle(formatStyle(grid.formats().get(c)));
+                    recordCell(cell);
                 } else if (v instanceof String text) {
                     cell.setCellValue(text);
                     if (text.length() > 40) {
@@ -290,6 +323,7 @@ final class TemplateFiller {
             Matcher whole = Insights.PLACEHOLDER.matcher(text.trim());
             if (whole.matches()) {
                 setValue(cell, whole.group(1).trim(), whole.group(2) == null ? null : whole.group(2).trim());
+                recordCell(cell);
                 return;
             }
             Matcher m = Insights.PLACEHOLDER.matcher(text);
@@ -300,6 +334,7 @@ final class TemplateFiller {
             }
             m.appendTail(out);
             cell.setCellValue(out.toString());
+            recordCell(cell);
         });
     }
 

@@ -7,16 +7,20 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.atmp2030.workbook.analyze.Analysis;
 import se.atmp2030.workbook.analyze.Kpi;
+import se.atmp2030.workbook.collect.ColumnType;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
+import se.atmp2030.workbook.collect.Table;
 
 /**
  * Makes the report workbook from the template: the template's sheets (Cover, Key insights, the sections, Pivots, Notes)
@@ -35,6 +39,11 @@ public final class WorkbookWriter implements Closeable {
     /** Rows of a data sheet kept in memory while streaming; the rest are flushed to a temporary file. */
     private static final int ROW_WINDOW = 200;
     private static final String NOTES = "Notes";
+    private static final String CHANGES = "Changes";
+    private static final String BUILD_REPORT = "Build report";
+    private static final List<String> GENERATED = List.of("KPIs", "Series", "Trends", "Sources", "Source files", "Columns",
+            CHANGES, BUILD_REPORT, BuildRecord.SHEET);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkbookWriter.class);
 
     private final XSSFWorkbook template;
     private final String templateName;
@@ -56,16 +65,43 @@ public final class WorkbookWriter implements Closeable {
     }
 
     /** Fills the template and adds the generated sheets; returns false (with the problems reported) if the template is wrong. */
-    public boolean fill(ReportInfo info, List<Dataset> datasets, Analysis analysis, Problems problems) {
+    public boolean fill(ReportInfo info, List<Dataset> datasets, Analysis analysis, Problems problems) throws IOException {
+        return fill(info, datasets, analysis, null, problems);
+    }
+
+    /**
+     * Fills the template, carries over the manual edits of {@code previous} (when given), and adds the generated sheets,
+     * with a Changes and a Build report sheet on a rebuild; returns false (with the problems reported) if the template
+     * is wrong.
+     */
+    public boolean fill(ReportInfo info, List<Dataset> datasets, Analysis analysis, Path previous, Problems problems)
+            throws IOException {
         Styles templateStyles = new Styles(template);
+        BuildRecord record = new BuildRecord();
+        for (int s = 0; s < template.getNumberOfSheets(); s++) {
+            if (!template.getSheetName(s).equals(BuildRecord.SHEET)) {
+                record.add("sheet", template.getSheetName(s), "template");
+            }
+        }
         if (templateName != null && !new TemplateFiller(template, templateStyles,
-                new TemplateModel(info, analysis, datasets), templateName, problems).fill()) {
+                new TemplateModel(info, analysis, datasets), templateName, problems, record).fill()) {
             return false;
+        }
+        XSSFWorkbook before = previous == null ? null : openPrevious(previous);
+        EditCarrier carrier = before == null ? null : new EditCarrier(before);
+        if (carrier != null) {
+            Set<String> generated = new HashSet<>(GENERATED);
+            datasets.forEach(d -> generated.add(dataSheetName(d.name())));
+            EditCarrier.Carried carried = carrier.carryInto(template, generated);
+            LOG.info("edits: {} commentary cells, {} Notes, {} chart titles or series names, {} added sheets carried over "
+                    + "from {}; {} items left for the Build report", carried.commentary(), carried.notes(), carried.charts(),
+                    carried.sheets(), previous, carrier.left().size());
+            carrier.left().forEach(l -> LOG.warn("not carried over: {} at {}: {} ({})", l.what(), l.where(), l.content(), l.note()));
         }
         for (Dataset dataset : datasets) {
             removeGenerated(dataSheetName(dataset.name()));
         }
-        for (String name : List.of("KPIs", "Series", "Trends", "Sources", "Source files", "Columns")) {
+        for (String name : GENERATED) {
             removeGenerated(name);
         }
         // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
@@ -89,7 +125,24 @@ public final class WorkbookWriter implements Closeable {
         }
         new SourcesSheetWriter(workbook, styles, data).write(datasets);
         generated.addAll(List.of("Sources", "Source files", "Columns"));
+        if (carrier != null) {
+            data.write(CHANGES, Changes.table(before, carrier.previousRecord(), analysis, datasets), "tbl_changes");
+            Table.Builder report = Table.builder("build_report")
+                    .column("what", ColumnType.TEXT, "")
+                    .column("where", ColumnType.TEXT, "")
+                    .column("content", ColumnType.TEXT, "")
+                    .column("note", ColumnType.TEXT, "");
+            carrier.left().forEach(l -> report.add(l.what(), l.where(), l.content(), l.note()));
+            if (carrier.left().isEmpty()) {
+                report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
+            }
+            data.write(BUILD_REPORT, report.build(), "tbl_build_report");
+            generated.add(0, BUILD_REPORT);
+            generated.add(0, CHANGES);
+            before.close();
+        }
         order(generated);
+        record(record, analysis, datasets);
         kpiNames(analysis.kpis(), problems);
         properties(info);
         workbook.setActiveSheet(0);
@@ -117,6 +170,26 @@ public final class WorkbookWriter implements Closeable {
         } else {
             template.close();
         }
+    }
+
+    private static XSSFWorkbook openPrevious(Path previous) throws IOException {
+        try (InputStream in = Files.newInputStream(previous)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /** What this build wrote, for the next one: KPI values, sentences, the KPIs sheet's cells, dataset sizes. */
+    private void record(BuildRecord record, Analysis analysis, List<Dataset> datasets) {
+        for (int i = 0; i < analysis.kpis().size(); i++) {
+            Kpi kpi = analysis.kpis().get(i);
+            record.add("kpi", kpi.key(), kpi.value());
+            if (kpi.value() != null) {
+                record.add("cell", "KPIs!C" + (i + 2), kpi.value());
+            }
+        }
+        analysis.insights().forEach(i -> record.add("insight", String.valueOf(i.number()), i.text()));
+        datasets.forEach(d -> record.add("dataset", d.name(), (double) d.table().rowCount()));
+        record.writeTo(workbook);
     }
 
     /** A template sheet named like a generated one (say, from an earlier build) gives way to the new one. */

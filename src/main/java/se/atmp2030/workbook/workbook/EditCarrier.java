@@ -1,0 +1,286 @@
+package se.atmp2030.workbook.workbook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
+
+/**
+ * Carries the analysts' manual edits from the previous workbook into the new one, in the places the template marks as
+ * theirs: cells named {@code edit_...} (commentary), the Notes sheet, chart titles and series names changed by hand,
+ * and every sheet they added. What cannot be placed, and every number the build wrote that was overwritten by hand, is
+ * listed for the Build report sheet: nothing is dropped silently.
+ */
+final class EditCarrier {
+    /** Something of the previous workbook that the new one does not hold, with where it was and what it said. */
+    record Left(String what, String where, String content, String note) {
+    }
+
+    /** How many edits of each kind were carried over. */
+    record Carried(int commentary, int notes, int charts, int sheets) {
+        int total() {
+            return commentary + notes + charts + sheets;
+        }
+    }
+
+    static final String EDIT_PREFIX = "edit_";
+    private static final String CHART_SERIES_TEXT =
+            "declare namespace c='http://schemas.openxmlformats.org/drawingml/2006/chart' .//c:ser/c:tx";
+
+    private final XSSFWorkbook previous;
+    private final BuildRecord record;
+    private final List<Left> left = new ArrayList<>();
+    private final Map<Integer, CellStyle> styles = new HashMap<>();
+
+    EditCarrier(XSSFWorkbook previous) {
+        this.previous = previous;
+        this.record = BuildRecord.readFrom(previous);
+    }
+
+    BuildRecord previousRecord() {
+        return record;
+    }
+
+    List<Left> left() {
+        return List.copyOf(left);
+    }
+
+    /**
+     * Carries the edits into {@code target}, the filled template (before the generated sheets are added).
+     *
+     * @param generated names of the sheets the build generates; those are never carried over
+     */
+    Carried carryInto(XSSFWorkbook target, Set<String> generated) {
+        int commentary = commentary(target);
+        int notes = notes(target);
+        int charts = charts(target);
+        int sheets = addedSheets(target, generated);
+        overwritten();
+        return new Carried(commentary, notes, charts, sheets);
+    }
+
+    private int commentary(XSSFWorkbook target) {
+        int carried = 0;
+        for (Name name : previous.getAllNames()) {
+            if (!name.getNameName().toLowerCase(java.util.Locale.ROOT).startsWith(EDIT_PREFIX) || name.isFunctionName()) {
+                continue;
+            }
+            Cell from = cellOf(previous, name.getRefersToFormula());
+            if (from == null || BuildRecord.cellText(from).isBlank()) {
+                continue;
+            }
+            Name there = target.getName(name.getNameName());
+            Cell to = there == null ? null : cellOf(target, there.getRefersToFormula());
+            if (to == null) {
+                left.add(new Left("commentary", name.getRefersToFormula(), BuildRecord.cellText(from),
+                        "the template has no cell named " + name.getNameName() + " any more; copy it where it belongs"));
+                continue;
+            }
+            if (!BuildRecord.cellText(from).equals(BuildRecord.cellText(to))) {
+                copyValue(from, to);
+                carried++;
+            }
+        }
+        return carried;
+    }
+
+    private int notes(XSSFWorkbook target) {
+        XSSFSheet from = previous.getSheet("Notes");
+        XSSFSheet to = target.getSheet("Notes");
+        if (from == null) {
+            return 0;
+        }
+        if (to == null) {
+            left.add(new Left("Notes sheet", "Notes", "(the whole sheet)", "the template has no Notes sheet any more"));
+            return 0;
+        }
+        for (int r = to.getLastRowNum(); r >= 0; r--) {
+            if (to.getRow(r) != null) {
+                to.removeRow(to.getRow(r));
+            }
+        }
+        while (to.getNumMergedRegions() > 0) {
+            to.removeMergedRegion(0);
+        }
+        copyCells(from, to, target);
+        return 1;
+    }
+
+    private int charts(XSSFWorkbook target) {
+        Map<String, String> titles = record.of("chart");
+        Map<String, String> names = record.of("series");
+        int carried = 0;
+        for (int s = 0; s < target.getNumberOfSheets(); s++) {
+            XSSFSheet sheet = target.getSheetAt(s);
+            XSSFSheet old = previous.getSheet(sheet.getSheetName());
+            if (sheet.getDrawingPatriarch() == null || old == null || old.getDrawingPatriarch() == null) {
+                continue;
+            }
+            List<XSSFChart> now = sheet.getDrawingPatriarch().getCharts();
+            List<XSSFChart> before = old.getDrawingPatriarch().getCharts();
+            for (int c = 0; c < Math.min(now.size(), before.size()); c++) {
+                String key = sheet.getSheetName() + "#" + c;
+                String oldTitle = title(before.get(c));
+                if (titles.containsKey(key) && oldTitle != null && !oldTitle.equals(titles.get(key))) {
+                    now.get(c).setTitleText(oldTitle);
+                    carried++;
+                }
+                List<String> oldNames = seriesNames(before.get(c));
+                List<CTSerTx> newNames = seriesTexts(now.get(c));
+                for (int i = 0; i < Math.min(oldNames.size(), newNames.size()); i++) {
+                    String built = names.get(key + "#" + i);
+                    if (built != null && !built.equals(oldNames.get(i))) {
+                        CTSerTx tx = newNames.get(i);
+                        if (tx.isSetStrRef()) {
+                            tx.unsetStrRef();
+                        }
+                        tx.setV(oldNames.get(i));
+                        carried++;
+                    }
+                }
+            }
+        }
+        return carried;
+    }
+
+    private int addedSheets(XSSFWorkbook target, Set<String> generated) {
+        Set<String> template = record.of("sheet").keySet();
+        int carried = 0;
+        for (int s = 0; s < previous.getNumberOfSheets(); s++) {
+            XSSFSheet sheet = previous.getSheetAt(s);
+            String name = sheet.getSheetName();
+            boolean known = template.isEmpty() ? target.getSheet(name) != null : template.contains(name);
+            if (known || generated.contains(name) || name.equals(BuildRecord.SHEET) || name.startsWith("data_")) {
+                continue;
+            }
+            if (target.getSheet(name) != null) {
+                left.add(new Left("sheet", name, "(the whole sheet)", "the template now has a sheet of that name; rename yours"));
+                continue;
+            }
+            XSSFSheet copy = target.createSheet(name);
+            copyCells(sheet, copy, target);
+            if (sheet.getDrawingPatriarch() != null && !sheet.getDrawingPatriarch().getShapes().isEmpty()) {
+                left.add(new Left("charts and pictures", name, sheet.getDrawingPatriarch().getShapes().size() + " shapes",
+                        "the sheet's cells were carried over, its charts and pictures were not; copy them from the backup"));
+            }
+            carried++;
+        }
+        return carried;
+    }
+
+    /** A number or text the build wrote that someone changed by hand: reported, since the new build writes it anew. */
+    private void overwritten() {
+        record.of("cell").forEach((address, built) -> {
+            Cell cell = cellOf(previous, address);
+            String now = cell == null ? "" : BuildRecord.cellText(cell);
+            if (!now.equals(built)) {
+                left.add(new Left("overwritten", address, now, "the build had written " + (built.isEmpty() ? "nothing" : built)
+                        + " here; this build writes the value from the new data. Put your own figures in a sheet of your own"));
+            }
+        });
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    private static String title(XSSFChart chart) {
+        return chart.getTitleText() == null ? null : chart.getTitleText().getString();
+    }
+
+    static List<CTSerTx> seriesTexts(XSSFChart chart) {
+        List<CTSerTx> texts = new ArrayList<>();
+        try (XmlCursor cursor = chart.getCTChartSpace().newCursor()) {
+            cursor.selectPath(CHART_SERIES_TEXT);
+            while (cursor.toNextSelection()) {
+                XmlObject object = cursor.getObject();
+                if (object instanceof CTSerTx tx) {
+                    texts.add(tx);
+                }
+            }
+        }
+        return texts;
+    }
+
+    static List<String> seriesNames(XSSFChart chart) {
+        List<String> names = new ArrayList<>();
+        for (CTSerTx tx : seriesTexts(chart)) {
+            if (tx.isSetStrRef() && tx.getStrRef().isSetStrCache() && tx.getStrRef().getStrCache().sizeOfPtArray() > 0) {
+                names.add(tx.getStrRef().getStrCache().getPtArray(0).getV());
+            } else {
+                names.add(tx.isSetV() ? tx.getV() : "");
+            }
+        }
+        return names;
+    }
+
+    static Cell cellOf(XSSFWorkbook workbook, String reference) {
+        try {
+            CellReference ref = new AreaReference(reference, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getFirstCell();
+            XSSFSheet sheet = ref.getSheetName() == null ? null : workbook.getSheet(ref.getSheetName());
+            if (sheet == null) {
+                return null;
+            }
+            Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
+            return row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
+        } catch (IllegalArgumentException e) {
+            return null; // a name whose reference is broken (#REF!) has nothing to carry
+        }
+    }
+
+    private static void copyValue(Cell from, Cell to) {
+        switch (from.getCellType()) {
+            case NUMERIC -> to.setCellValue(from.getNumericCellValue());
+            case BOOLEAN -> to.setCellValue(from.getBooleanCellValue());
+            case FORMULA -> to.setCellFormula(from.getCellFormula());
+            default -> to.setCellValue(from.getStringCellValue());
+        }
+    }
+
+    /** Copies values, formulas, styles, merged cells and column widths from one sheet to another workbook's sheet. */
+    private void copyCells(XSSFSheet from, XSSFSheet to, XSSFWorkbook target) {
+        for (Row row : from) {
+            Row copy = to.createRow(row.getRowNum());
+            if (row.isFormatted() || row.getHeight() != from.getDefaultRowHeight()) {
+                copy.setHeight(row.getHeight());
+            }
+            for (Cell cell : row) {
+                Cell c = copy.createCell(cell.getColumnIndex());
+                if (cell.getCellType() != CellType.BLANK) {
+                    copyValue(cell, c);
+                }
+                c.setCellStyle(style(cell.getCellStyle(), target));
+            }
+        }
+        for (CellRangeAddress merged : from.getMergedRegions()) {
+            to.addMergedRegion(merged);
+        }
+        for (int c = 0; c <= 50; c++) {
+            if (from.getColumnWidth(c) != from.getDefaultColumnWidth() * 256) {
+                to.setColumnWidth(c, from.getColumnWidth(c));
+            }
+        }
+    }
+
+    private CellStyle style(CellStyle from, XSSFWorkbook target) {
+        return styles.computeIfAbsent((int) from.getIndex(), i -> {
+            CellStyle style = target.createCellStyle();
+            style.cloneStyleFrom(from);
+            return style;
+        });
+    }
+}
