@@ -29,6 +29,7 @@ final class AtomicOutput {
         Path temp;
         try {
             Files.createDirectories(dir);
+            removeLeftovers(dir, target);
             // Not Files.createTempFile: that makes the file readable by its owner only, and the move would keep that.
             temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         } catch (IOException e) {
@@ -46,6 +47,17 @@ final class AtomicOutput {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // the temporary file is hidden and named after the target; a later build cleans nothing else up
+            }
+        }
+    }
+
+    /** A build killed mid-write leaves its hidden temporary file behind; the next build of the same file removes it. */
+    private static void removeLeftovers(Path dir, Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(file);
             }
         }
     }
