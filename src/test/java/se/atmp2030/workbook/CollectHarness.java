@@ -43,6 +43,6 @@ public final class CollectHarness {
     /** A column's values in row order. */
     public static List<Object> column(Table table, String column) {
         int i = table.columnIndex(column);
-        return table.rows().stream().map(row -> row[i]).toList();
+        return table.stream().map(row -> row[i]).toList();
     }
 }

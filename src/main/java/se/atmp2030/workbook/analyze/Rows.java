@@ -49,7 +49,7 @@ final class Rows {
         if (table == null) {
             return Stream.empty();
         }
-        return table.rows().stream().map(values -> new Row(table, values));
+        return table.stream().map(values -> new Row(table, values));
     }
 
     Stream<Row> of(String dataset, Predicate<Row> filter) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.atmp2030.workbook.collect.CollectContext;
@@ -38,37 +41,75 @@ public final class BuildEngine {
         return collectors;
     }
 
-    /** Runs every collector; problems go to {@code problems} and the datasets come back in collector order. */
+    /**
+     * Runs every collector; problems go to {@code problems} and the datasets come back in collector order. Collectors
+     * that do not need each other run at the same time, one per core.
+     */
     public List<Dataset> collect(Path inputs, String inputsDisplay, ReportSettings settings, Problems problems) {
-        Map<String, Dataset> done = new LinkedHashMap<>();
-        for (Collector collector : collectors) {
-            Map<String, Dataset> required = new HashMap<>();
-            collector.requires().forEach(name -> required.put(name, done.get(name)));
-            CollectContext context = new CollectContext(inputs, inputsDisplay, settings, problems, required);
-            long start = System.nanoTime();
-            int mark = problems.mark();
-            List<Dataset> datasets;
-            try {
-                datasets = collector.collect(context);
-            } catch (IOException e) {
-                problems.add(inputsDisplay, 0, null, "collector " + collector.name() + " could not read its files: " + e);
-                continue;
+        Map<String, CompletableFuture<List<Dataset>>> byDataset = new HashMap<>();
+        Map<Collector, CompletableFuture<List<Dataset>>> runs = new LinkedHashMap<>();
+        // Each collector reports into its own list, merged in collector order, so that messages never interleave.
+        Map<Collector, Problems> reported = new LinkedHashMap<>();
+        collectors.forEach(c -> reported.put(c, new Problems()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread thread = new Thread(r, "collector");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            for (Collector collector : collectors) {
+                List<CompletableFuture<List<Dataset>>> needs = collector.requires().stream().map(byDataset::get).toList();
+                CompletableFuture<List<Dataset>> run = CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> {
+                            Map<String, Dataset> required = new HashMap<>();
+                            needs.forEach(n -> n.join().forEach(d -> required.put(d.name(), d)));
+                            Problems own = reported.get(collector);
+                            return run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required),
+                                    inputsDisplay, own);
+                        }, pool);
+                runs.put(collector, run);
+                collector.datasets().forEach(d -> byDataset.put(d, run));
             }
-            checkDeclared(collector, datasets);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (Dataset dataset : datasets) {
-                done.put(dataset.name(), dataset);
-                LOG.info("{}: {} records read, {} rejected, {} rows in {} ({} s)", collector.name(),
-                        dataset.provenance().rowsRead(), dataset.provenance().rowsRejected(), dataset.table().rowCount(),
-                        dataset.name(), String.format(java.util.Locale.ROOT, "%.2f", seconds));
-                dataset.provenance().notes().forEach(note -> LOG.debug("{}: {}", dataset.name(), note));
+            List<Dataset> datasets = new ArrayList<>();
+            for (Map.Entry<Collector, CompletableFuture<List<Dataset>>> run : runs.entrySet()) {
+                datasets.addAll(run.getValue().join());
+                reported.get(run.getKey()).all().forEach(problems::add);
             }
-            int found = problems.since(mark).size();
-            if (found > 0) {
-                LOG.debug("{}: {} problems", collector.name(), found);
+            return datasets;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw e;
+        } finally {
+            pool.shutdown();
         }
-        return new ArrayList<>(done.values());
+    }
+
+    private static List<Dataset> run(Collector collector, CollectContext context, String inputsDisplay, Problems problems) {
+        long start = System.nanoTime();
+        int mark = problems.mark();
+        List<Dataset> datasets;
+        try {
+            datasets = collector.collect(context);
+        } catch (IOException e) {
+            problems.add(inputsDisplay, 0, null, "collector " + collector.name() + " could not read its files: " + e);
+            return List.of();
+        }
+        checkDeclared(collector, datasets);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Dataset dataset : datasets) {
+            LOG.info("{}: {} records read, {} rejected, {} rows in {} ({} s)", collector.name(),
+                    dataset.provenance().rowsRead(), dataset.provenance().rowsRejected(), dataset.table().rowCount(),
+                    dataset.name(), String.format(java.util.Locale.ROOT, "%.2f", seconds));
+            dataset.provenance().notes().forEach(note -> LOG.debug("{}: {}", dataset.name(), note));
+        }
+        int found = problems.since(mark).size();
+        if (found > 0) {
+            LOG.debug("{}: {} problems", collector.name(), found);
+        }
+        return datasets;
     }
 
     private static void checkDeclared(Collector collector, List<Dataset> datasets) {

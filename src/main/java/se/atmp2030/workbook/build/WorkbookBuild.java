@@ -3,6 +3,9 @@ package se.atmp2030.workbook.build;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,8 +118,21 @@ public final class WorkbookBuild {
 
     /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
     public Path build(Request request) throws IOException, BadInputException, OutputException {
+        Path template = request.templates().resolve(TEMPLATE_FILE);
+        String templateName = template.toString().replace('\\', '/');
+        // Opening the template loads POI's OOXML schemas, a second or so on a cold JVM: done while the collectors read.
+        CompletableFuture<WorkbookWriter> opening = Files.isRegularFile(template)
+                ? CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return WorkbookWriter.open(template, templateName);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                : null;
         Collected collected = collect(request);
         if (!collected.problems().isEmpty()) {
+            closeQuietly(opening);
             throw new BadInputException(collected.problems().all());
         }
         Path target = request.out() != null ? request.out()
@@ -124,15 +140,19 @@ public final class WorkbookBuild {
         ReportInfo info = new ReportInfo(collected.title(), collected.year(),
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), version(), request.inputsDisplay());
         long start = System.nanoTime();
-        Path template = request.templates().resolve(TEMPLATE_FILE);
-        String templateName = template.toString().replace('\\', '/');
-        if (!Files.isRegularFile(template)) {
+        if (opening == null) {
             throw new BadInputException(List.of(new Problem(templateName, 0, null,
                     "the workbook template is missing (expected the report's layout; see the README)")));
         }
-        refuseIfOpen(target);
+        try {
+            refuseIfOpen(target);
+        } catch (OutputException e) {
+            closeQuietly(opening);
+            throw e;
+        }
         Path previous = request.keepEditsFrom();
         if (previous != null && !Files.isRegularFile(previous)) {
+            closeQuietly(opening);
             throw new BadInputException(List.of(new Problem(previous.toString(), 0, null,
                     "the workbook to keep the edits of does not exist (expected the earlier build, e.g. " + target + ")")));
         }
@@ -140,7 +160,7 @@ public final class WorkbookBuild {
             previous = target;
         }
         Problems problems = new Problems();
-        try (WorkbookWriter writer = WorkbookWriter.open(template, templateName)) {
+        try (WorkbookWriter writer = join(opening)) {
             if (!writer.fill(info, collected.datasets(), collected.analysis(), previous, problems) || !problems.isEmpty()) {
                 throw new BadInputException(problems.all());
             }
@@ -150,6 +170,29 @@ public final class WorkbookBuild {
         LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return target;
+    }
+
+    private static WorkbookWriter join(CompletableFuture<WorkbookWriter> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(CompletableFuture<WorkbookWriter> opening) {
+        if (opening != null) {
+            opening.thenAccept(writer -> {
+                try {
+                    writer.close();
+                } catch (IOException ignored) {
+                    // nothing was written with it
+                }
+            });
+        }
     }
 
     /** Excel and LibreOffice leave a lock file beside a workbook they have open; replacing it then would lose work. */

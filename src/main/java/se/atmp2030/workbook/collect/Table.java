@@ -1,7 +1,6 @@
 package se.atmp2030.workbook.collect;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +23,12 @@ public final class Table {
 
     private final String name;
     private final List<Column> columns;
-    private final List<Object[]> rows;
+    private final RowStore rows;
 
-    private Table(String name, List<Column> columns, List<Object[]> rows) {
+    private Table(String name, List<Column> columns, RowStore rows) {
         this.name = name;
         this.columns = List.copyOf(columns);
-        this.rows = Collections.unmodifiableList(rows);
+        this.rows = rows;
     }
 
     public static Builder builder(String name) {
@@ -49,9 +48,17 @@ public final class Table {
         return rows.size();
     }
 
-    /** The rows in order; each array is the table's own, so callers must not change it. */
-    public List<Object[]> rows() {
+    /**
+     * The rows in order, read one at a time (large tables are kept mostly on disk); each array must not be changed.
+     * Iterate as often as needed.
+     */
+    public Iterable<Object[]> rows() {
         return rows;
+    }
+
+    /** The rows as a stream, in order. */
+    public java.util.stream.Stream<Object[]> stream() {
+        return java.util.stream.StreamSupport.stream(rows.spliterator(), false);
     }
 
     public int columnIndex(String column) {
@@ -68,7 +75,7 @@ public final class Table {
         private final String name;
         private final List<Column> columns = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
-        private final List<Object[]> rows = new ArrayList<>();
+        private RowStore rows;
 
         private Builder(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -78,7 +85,7 @@ public final class Table {
         }
 
         public Builder column(String column, ColumnType type, String description) {
-            if (!rows.isEmpty()) {
+            if (rows != null) {
                 throw new IllegalStateException("columns must be declared before the first row");
             }
             if (!names.add(column)) {
@@ -98,19 +105,28 @@ public final class Table {
             for (int i = 0; i < values.length; i++) {
                 row[i] = coerce(columns.get(i), values[i]);
             }
-            rows.add(row);
+            store().add(row);
             return this;
         }
 
         public int rowCount() {
-            return rows.size();
+            return rows == null ? 0 : rows.size();
         }
 
         public Table build() {
             if (columns.isEmpty()) {
                 throw new IllegalStateException("table " + name + " has no columns");
             }
-            return new Table(name, columns, rows);
+            RowStore store = store();
+            store.seal();
+            return new Table(name, columns, store);
+        }
+
+        private RowStore store() {
+            if (rows == null) {
+                rows = new RowStore(columns);
+            }
+            return rows;
         }
 
         private Object coerce(Column column, Object value) {

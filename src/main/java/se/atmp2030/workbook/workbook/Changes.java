@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.atmp2030.workbook.analyze.Analysis;
 import se.atmp2030.workbook.analyze.Insights;
@@ -46,15 +45,18 @@ final class Changes {
                     oldNumber == null ? was : null, newNumber == null ? now : null);
         }
         for (Dataset dataset : datasets) {
-            XSSFSheet sheet = previous.getSheet(WorkbookWriter.dataSheetName(dataset.name()));
-            if (sheet == null) {
+            String name = WorkbookWriter.dataSheetName(dataset.name());
+            if (previous.getSheet(name) == null) {
                 continue;
             }
             Map<String, Integer> old = new HashMap<>();
             int columns = dataset.table().columns().size();
-            for (Row row : sheet) {
-                if (row.getRowNum() > 0) {
-                    old.merge(key(row, columns), 1, Integer::sum);
+            // A dataset longer than a sheet continued on "<name> (2)", "<name> (3)", ...
+            for (int part = 1; previous.getSheet(part == 1 ? name : name + " (" + part + ")") != null; part++) {
+                for (Row row : previous.getSheet(part == 1 ? name : name + " (" + part + ")")) {
+                    if (row.getRowNum() > 0) {
+                        old.merge(key(row, columns), 1, Integer::sum);
+                    }
                 }
             }
             int oldRows = old.values().stream().mapToInt(Integer::intValue).sum();

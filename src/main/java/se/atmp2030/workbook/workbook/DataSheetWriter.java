@@ -1,6 +1,7 @@
 package se.atmp2030.workbook.workbook;
 
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -28,6 +29,9 @@ final class DataSheetWriter {
     /** Excel's limit on the characters of one cell. */
     static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     private static final int WIDTH_SAMPLE_ROWS = 500;
+    /** Rows a sheet holds: Excel's limit, 1,048,576; {@code -Datmp.sheet.maxRows=N} lowers it (for tests). */
+    static final int MAX_ROWS = Integer.getInteger("atmp.sheet.maxRows", SpreadsheetVersion.EXCEL2007.getMaxRows());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataSheetWriter.class);
 
     private final SXSSFWorkbook workbook;
     private final Styles styles;
@@ -46,9 +50,35 @@ final class DataSheetWriter {
     }
 
     /**
-     * Writes the table to a new sheet; with a title, the title stands in A1 and the table starts on row 3.
+     * Writes the table to a new sheet; with a title, the title stands in A1 and the table starts on row 3. A table
+     * longer than a sheet holds continues on {@code <name> (2)}, {@code <name> (3)}, ... with tables
+     * {@code <tableName>_2}, ...; the first sheet's Excel table is returned.
      */
     XSSFTable write(String sheetName, Table table, String tableName, String title) {
+        Iterator<Object[]> rows = table.rows().iterator();
+        int top = title == null ? 0 : 2;
+        int perSheet = MAX_ROWS - 1 - top;
+        XSSFTable first = null;
+        int part = 1;
+        int written = 0;
+        do {
+            String name = part == 1 ? sheetName : sheetName + " (" + part + ")";
+            int count = Math.min(perSheet, table.rowCount() - written);
+            XSSFTable excel = writePart(name, table.columns(), rows, count, part == 1 ? tableName : tableName + "_" + part,
+                    title);
+            if (part > 1) {
+                LOG.info("{}: rows {} to {} continue on sheet '{}' (a sheet holds {} rows)", table.name(), written + 1,
+                        written + count, name, MAX_ROWS);
+            }
+            first = first == null ? excel : first;
+            written += count;
+            part++;
+        } while (written < table.rowCount());
+        return first;
+    }
+
+    private XSSFTable writePart(String sheetName, List<Column> columns, Iterator<Object[]> rows, int count, String tableName,
+                                String title) {
         SXSSFSheet sheet = workbook.createSheet(sheetName);
         int top = 0;
         if (title != null) {
@@ -57,7 +87,6 @@ final class DataSheetWriter {
             cell.setCellStyle(styles.title());
             top = 2;
         }
-        List<Column> columns = table.columns();
         ColumnWidths widths = new ColumnWidths(columns.size());
         Row header = sheet.createRow(top);
         for (int c = 0; c < columns.size(); c++) {
@@ -71,7 +100,8 @@ final class DataSheetWriter {
             styleOf[c] = styles.of(columns.get(c));
         }
         int r = top + 1;
-        for (Object[] values : table.rows()) {
+        for (int i = 0; i < count && rows.hasNext(); i++) {
+            Object[] values = rows.next();
             Row row = sheet.createRow(r);
             for (int c = 0; c < values.length; c++) {
                 if (values[c] != null) {
@@ -90,7 +120,7 @@ final class DataSheetWriter {
         widths.apply(sheet);
         sheet.createFreezePane(0, top + 1);
         printSetup(sheet, columns.size(), top);
-        return excelTable(sheet, columns, top, table.rowCount(), tableName);
+        return excelTable(sheet, columns, top, count, tableName);
     }
 
     /** So that a PDF export or a printout reads well: fit to the page width, header row on every page, numbered pages. */

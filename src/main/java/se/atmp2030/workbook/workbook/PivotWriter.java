@@ -56,6 +56,9 @@ final class PivotWriter {
     }
 
     private static final int MAX_ITEM_TEXT = 255;
+    /** Tables above this many rows get a pivot cache without records. */
+    static final int RECORDS_LIMIT = Integer.getInteger("atmp.pivot.recordsLimit", 200_000);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PivotWriter.class);
 
     private final XSSFWorkbook workbook;
     private final Styles styles;
@@ -109,11 +112,15 @@ final class PivotWriter {
         int colField = table.columnIndex(spec.cols());
         int dataField = table.columnIndex(spec.field());
 
-        // Shared items of every field, in sorted order; records refer to them by index.
+        // Shared items of every field, in sorted order; records refer to them by index. A very large table keeps no
+        // records (they would not fit in memory as XML objects): only the axis fields get items, and Excel rebuilds the
+        // cache from the sheet when the file opens; the cells below still show the numbers.
+        boolean saveRecords = table.rowCount() <= RECORDS_LIMIT;
         List<List<Object>> items = new ArrayList<>();
         List<Map<Object, Integer>> index = new ArrayList<>();
         for (int f = 0; f < fields.size(); f++) {
-            List<Object> values = distinct(table, f);
+            boolean axis = f == rowField || f == colField;
+            List<Object> values = saveRecords || axis ? distinct(table, f) : List.of();
             items.add(values);
             Map<Object, Integer> positions = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
@@ -129,17 +136,25 @@ final class PivotWriter {
                 new CellReference(Math.max(1, table.rowCount()), fields.size() - 1), SpreadsheetVersion.EXCEL2007)
                 .formatAsString());
         cache.setRefreshOnLoad(true);
-        cache.setRecordCount(table.rowCount());
         for (int f = 0; f < fields.size(); f++) {
             fillSharedItems(cache.getCacheFields().getCacheFieldArray(f), fields.get(f), items.get(f));
         }
         CTPivotCacheRecords records = records(pivot);
-        records.setCount(table.rowCount());
-        for (Object[] values : table.rows()) {
-            CTRecord record = records.addNewR();
-            for (int f = 0; f < fields.size(); f++) {
-                record.addNewX().setV(index.get(f).get(key(values[f])));
+        if (saveRecords) {
+            cache.setRecordCount(table.rowCount());
+            records.setCount(table.rowCount());
+            for (Object[] values : table.rows()) {
+                CTRecord record = records.addNewR();
+                for (int f = 0; f < fields.size(); f++) {
+                    record.addNewX().setV(index.get(f).get(key(values[f])));
+                }
             }
+        } else {
+            cache.setSaveData(false);
+            cache.setRecordCount(0);
+            records.setCount(0);
+            LOG.info("pivot over {}: {} rows are too many to keep in the pivot cache; Excel rebuilds it when the file "
+                    + "opens, and the pivot's cells show the numbers meanwhile", spec.dataset(), table.rowCount());
         }
 
         // The aggregated cells, as Excel lays out a compact pivot with one row and one column field.
