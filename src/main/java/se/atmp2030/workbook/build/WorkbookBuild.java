@@ -19,6 +19,7 @@ import se.atmp2030.workbook.analyze.Analyzer;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problem;
+import se.atmp2030.workbook.collect.Progress;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.workbook.ReportInfo;
 import se.atmp2030.workbook.workbook.WorkbookWriter;
@@ -130,7 +131,9 @@ public final class WorkbookBuild {
                     }
                 })
                 : null;
+        Progress.stage("reading inputs");
         Collected collected = collect(request);
+        Progress.stage("writing the workbook");
         if (!collected.problems().isEmpty()) {
             closeQuietly(opening);
             throw new BadInputException(collected.problems().all());

@@ -38,9 +38,10 @@ final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
     }
 
     static int run(CommonOptions common, Path out, RebuildOptions rebuild, Console console) {
-        try {
+        try (ProgressLine progress = ProgressLine.start()) {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
             Path written = build.build(common.request(out, rebuild.keepEditsFrom, rebuild.fresh));
+            progress.close();
             console.out.println("Wrote " + written.toString().replace('\\', '/'));
             console.out.flush();
             if (rebuild.pdf) {

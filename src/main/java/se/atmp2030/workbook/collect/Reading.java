@@ -19,6 +19,7 @@ public final class Reading {
     /** Counts one record read, and one rejected unless it was good. */
     public void record(boolean ok) {
         read++;
+        Progress.recordRead();
         if (!ok) {
             rejected++;
         }

@@ -102,6 +102,7 @@ final class DataSheetWriter {
         int r = top + 1;
         for (int i = 0; i < count && rows.hasNext(); i++) {
             Object[] values = rows.next();
+            se.atmp2030.workbook.collect.Progress.rowWritten();
             Row row = sheet.createRow(r);
             for (int c = 0; c < values.length; c++) {
                 if (values[c] != null) {
