@@ -122,7 +122,7 @@ public final class Benchmarks {
     }
 
     private void writeWithTool(Table table) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), 200, false, false);
+        try (SXSSFWorkbook workbook = FastSheetDataWriter.workbook(new XSSFWorkbook(), 200);
              OutputStream out = Files.newOutputStream(dir.resolve("tool.xlsx"))) {
             new DataSheetWriter(workbook, new Styles(workbook), "Benchmark").write("data_big", table, "tbl_big");
             workbook.write(out);

@@ -107,7 +107,7 @@ public final class WorkbookWriter implements Closeable {
         // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
         // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
         // Temporary files uncompressed: gzip would cost more time than the disk space it saves.
-        workbook = new SXSSFWorkbook(template, ROW_WINDOW, false, false);
+        workbook = FastSheetDataWriter.workbook(template, ROW_WINDOW);
         Styles styles = new Styles(workbook);
         DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
         AnalysisSheetsWriter analysisSheets = new AnalysisSheetsWriter(workbook, styles, data);
