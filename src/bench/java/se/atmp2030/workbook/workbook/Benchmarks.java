@@ -233,6 +233,26 @@ public final class Benchmarks {
         long medlineBytes = writeMedline(medline.resolve("publications/pubmed.txt"), MEDLINE_RECORDS);
         collector("ClinicalTrials.gov CSV", trials, new ClinicalTrialsModule(), STUDIES, trialBytes);
         collector("PubMed MEDLINE", medline, new PublicationsModule(), MEDLINE_RECORDS, medlineBytes);
+        largeBuild(trials.resolve("clinical-trials/ctg-studies.csv"), medline.resolve("publications/pubmed.txt"));
+    }
+
+    /** (d) The whole build, the jar in a JVM limited to 512 MB, on the bundled inputs with both large files in them. */
+    private void largeBuild(Path ctg, Path pubmed) throws Exception {
+        Path inputs = dir.resolve("large-inputs");
+        se.atmp2030.workbook.TestInputs.copyTree(se.atmp2030.workbook.TestInputs.BUNDLED, inputs);
+        Files.copy(ctg, inputs.resolve("clinical-trials/ctg-studies.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(pubmed, inputs.resolve("publications/pubmed-atmp.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(javaBin(), "-Xmx512m", "-jar", Path.of("target", "atmp-workbook.jar").toString(),
+                "build", "--fresh", "--inputs", inputs.toString(), "--out", dir.resolve("large.xlsx").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("large.log").toFile()).start();
+        if (!p.waitFor(900, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("the large build failed: " + Files.readString(dir.resolve("large.log")));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        line(String.format(Locale.ROOT, "| (d) whole build with -Xmx512m on the bundled inputs plus the %,d-study "
+                + "ClinicalTrials.gov file and the %,d-record MEDLINE file (about %,d publication rows) | %.1f s | 1 | "
+                + "under 512 MB (-Xmx512m) | passes with -Xmx512m |", STUDIES, MEDLINE_RECORDS, MEDLINE_RECORDS * 2, seconds));
     }
 
     private void collector(String what, Path inputs, com.google.inject.Module module, int records, long bytes) {

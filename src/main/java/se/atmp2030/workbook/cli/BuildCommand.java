@@ -14,7 +14,7 @@ import se.atmp2030.workbook.build.WorkbookBuild;
 /** {@code build}: reads and checks every input and, only if all is well, writes the workbook. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Reads every input, checks it, and writes the workbook (only if no input has a problem).")
-final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
+final class BuildCommand extends ConsoleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
@@ -24,13 +24,6 @@ final class BuildCommand implements Callable<Integer>, Main.ConsoleAware {
 
     @Mixin
     RebuildOptions rebuild;
-
-    private Console console;
-
-    @Override
-    public void console(Console console) {
-        this.console = console;
-    }
 
     @Override
     public Integer call() {

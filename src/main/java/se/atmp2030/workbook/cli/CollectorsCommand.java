@@ -12,17 +12,10 @@ import se.atmp2030.workbook.collect.InputSpec;
 /** {@code collectors}: lists the installed collectors, the files each reads and their formats. */
 @Command(name = "collectors", mixinStandardHelpOptions = true,
         description = "Lists the installed collectors, the datasets they make, the files they read and their formats.")
-final class CollectorsCommand implements Callable<Integer>, Main.ConsoleAware {
+final class CollectorsCommand extends ConsoleCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "plugins",
             description = "Folder of plugin jars that add collectors (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path plugins;
-
-    private Console console;
-
-    @Override
-    public void console(Console console) {
-        this.console = console;
-    }
 
     @Override
     public Integer call() {

@@ -7,14 +7,7 @@ import se.atmp2030.workbook.analyze.KpiCatalogueDoc;
 /** {@code kpis}: prints the KPI catalogue, the keys that key-insights sentences and templates can use. */
 @Command(name = "kpis", mixinStandardHelpOptions = true,
         description = "Prints the KPI catalogue (Markdown): every key sentences and templates can use, with its definition.")
-final class KpisCommand implements Callable<Integer>, Main.ConsoleAware {
-    private Console console;
-
-    @Override
-    public void console(Console console) {
-        this.console = console;
-    }
-
+final class KpisCommand extends ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         console.out.print(KpiCatalogueDoc.markdown());

@@ -11,16 +11,9 @@ import se.atmp2030.workbook.collect.Provenance;
 /** {@code validate}: reads and checks every input, prints a summary per dataset and every problem; writes nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Reads and checks every input, prints a summary per dataset and every problem found. Writes nothing.")
-final class ValidateCommand implements Callable<Integer>, Main.ConsoleAware {
+final class ValidateCommand extends ConsoleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
-
-    private Console console;
-
-    @Override
-    public void console(Console console) {
-        this.console = console;
-    }
 
     @Override
     public Integer call() {

@@ -62,11 +62,18 @@ final class PivotWriter {
 
     private final XSSFWorkbook workbook;
     private final Styles styles;
+    private final int recordsLimit;
     private int scratchCount;
 
     PivotWriter(XSSFWorkbook workbook, Styles styles) {
+        this(workbook, styles, RECORDS_LIMIT);
+    }
+
+    /** @param recordsLimit tables with more rows than this get a pivot cache without records */
+    PivotWriter(XSSFWorkbook workbook, Styles styles, int recordsLimit) {
         this.workbook = workbook;
         this.styles = styles;
+        this.recordsLimit = recordsLimit;
     }
 
     /** Parses {@code clinical_trials rows=start_year cols=phase count=nct_id}; returns a Spec or an error message. */
@@ -115,12 +122,12 @@ final class PivotWriter {
         // Shared items of every field, in sorted order; records refer to them by index. A very large table keeps no
         // records (they would not fit in memory as XML objects): only the axis fields get items, and Excel rebuilds the
         // cache from the sheet when the file opens; the cells below still show the numbers.
-        boolean saveRecords = table.rowCount() <= RECORDS_LIMIT;
+        boolean saveRecords = table.rowCount() <= recordsLimit;
         List<List<Object>> items = new ArrayList<>();
         List<Map<Object, Integer>> index = new ArrayList<>();
         for (int f = 0; f < fields.size(); f++) {
             boolean axis = f == rowField || f == colField;
-            List<Object> values = saveRecords || axis ? distinct(table, f) : List.of();
+            List<Object> values = saveRecords || axis ? distinct(table, f) : new ArrayList<>();
             items.add(values);
             Map<Object, Integer> positions = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {

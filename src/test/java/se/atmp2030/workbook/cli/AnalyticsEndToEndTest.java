@@ -90,10 +90,7 @@ class AnalyticsEndToEndTest {
 
     @Test
     void anotherInputSetGivesOtherSentences(@TempDir Path inputs) throws IOException {
-        Targets other = new Targets(2024, 2018, 12, 40, 95, Map.of("Denmark", 80, "Sweden", 90, "Norway", 9, "Finland", 4),
-                Map.of(2020, 3, 2021, 4, 2022, 5, 2023, 6, 2024, 12), 11, Map.of(2022, 10, 2023, 12, 2024, 15),
-                2_500_000.25, new double[] {1.0, 2.9}, Map.of("CAR T", 2, "gene therapy", 1), 3,
-                Map.of("Luxturna", 2, "Zolgensma", 4, "Libmeldy", 2));
+        Targets other = Targets.another();
         InputsGenerator.write(other, 7L, inputs);
         Path out = dir.resolve("other.xlsx");
         TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", out.toString());
