@@ -47,7 +47,8 @@ public final class Trends {
                 }
                 double mse = regression.getMeanSquareError();
                 double xMean = meanYear(series);
-                double t = new TDistribution(n - 2).inverseCumulativeProbability(0.975);
+                // No random generator: TDistribution(df) seeds a Well19937c for sampling, costly and unused here.
+                double t = new TDistribution(null, n - 2).inverseCumulativeProbability(0.975);
                 double half = t * Math.sqrt(mse * (1 + 1.0 / n + Math.pow(forecastYear - xMean, 2) / sxx));
                 lower = forecast - half;
                 upper = forecast + half;
