@@ -34,7 +34,7 @@ final class BuildCommand extends ConsoleCommand implements Callable<Integer> {
         try (ProgressLine progress = ProgressLine.start()) {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
             Path written = build.build(common.request(out, rebuild.keepEditsFrom, rebuild.fresh));
-            progress.close();
+            progress.stop();
             console.out.println("Wrote " + written.toString().replace('\\', '/'));
             console.out.flush();
             if (rebuild.pdf) {

@@ -45,6 +45,11 @@ final class ProgressLine implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops and clears the line; calling it again does nothing. */
+    void stop() {
         thread.interrupt();
         if (shown) {
             out.print("\r" + " ".repeat(Progress.line().length() + 3) + "\r");

@@ -125,7 +125,7 @@ final class ChartBinding {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             XDDFChartData.Series series = data.getSeries(i);
             if (slices) {
-                int points = (int) series.getCategoryData().getPointCount();
+                int points = series.getCategoryData().getPointCount();
                 for (int p = 0; p < points; p++) {
                     var point = series.getDataPoint(p);
                     if (point.getShapeProperties() == null || point.getShapeProperties().getFillProperties() == null) {

@@ -2,7 +2,6 @@ package se.atmp2030.workbook.workbook;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,16 +402,16 @@ final class PivotWriter {
             }
         }
         List<Object> values = new ArrayList<>(seen.values());
-        values.sort(Comparator.comparing(PivotWriter::sortKey));
+        values.sort(PivotWriter::compare);
         if (blank) {
             values.add(null);
         }
         return values;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // values of one column are all of one Comparable type
-    private static Comparable sortKey(Object value) {
-        return value instanceof Comparable c ? c : value.toString();
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the values of one column are all of the column's one Comparable type
+    private static int compare(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
     }
 
     /** Long and Double of the same number are one item; text is compared as written. */

@@ -166,8 +166,7 @@ public final class WorkbookWriter implements Closeable {
     @Override
     public void close() throws IOException {
         if (workbook != null) {
-            workbook.close();
-            workbook.dispose();
+            workbook.close(); // also removes the temporary files of the streamed sheets
         } else {
             template.close();
         }
