@@ -37,8 +37,4 @@ public record Series(String key, String label, String breakdown, String member, 
         return values.get(year);
     }
 
-    /** {@code job_postings [country = Denmark]}, for messages. */
-    public String describe() {
-        return breakdown == null ? key : key + " [" + breakdown + " = " + member + "]";
-    }
 }

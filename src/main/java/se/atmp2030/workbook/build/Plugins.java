@@ -23,11 +23,9 @@ public final class Plugins {
     }
 
     private final List<Found> modules;
-    private final List<Path> jars;
 
-    private Plugins(List<Found> modules, List<Path> jars) {
+    private Plugins(List<Found> modules) {
         this.modules = modules;
-        this.jars = jars;
     }
 
     /** Discovers modules; a plugins folder that does not exist simply adds none. */
@@ -52,7 +50,7 @@ public final class Plugins {
                 }
             }
         }
-        return new Plugins(found, jars);
+        return new Plugins(found);
     }
 
     public List<Found> found() {
@@ -63,9 +61,6 @@ public final class Plugins {
         return modules.stream().map(Found::module).toList();
     }
 
-    public List<Path> jars() {
-        return jars;
-    }
 
     private static URL url(Path jar) {
         try {

@@ -189,10 +189,6 @@ public final class CsvSource {
             return value.isEmpty() ? null : value;
         }
 
-        /** The value under the header exactly as written (for wide tables whose columns are years). */
-        public String rawAt(String headerName) {
-            return raw(headerName);
-        }
 
         /** A number in the file's own convention: with {@code ;} files Swedish Excel writes a decimal comma. */
         public Double decimal(String field, boolean required) {

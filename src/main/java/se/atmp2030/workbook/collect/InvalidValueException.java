@@ -5,15 +5,8 @@ package se.atmp2030.workbook.collect;
  * and column; it never reaches the user on its own.
  */
 public final class InvalidValueException extends Exception {
-    private final String value;
-
     public InvalidValueException(String value, String whatItIsNot, String expected) {
         super('"' + value + "\" " + whatItIsNot + " (expected " + expected + ")");
-        this.value = value;
-    }
-
-    public String value() {
-        return value;
     }
 
     @Override

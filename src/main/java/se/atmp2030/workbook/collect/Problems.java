@@ -28,10 +28,6 @@ public final class Problems {
         return List.copyOf(list);
     }
 
-    /** Problems of one file, in the order found. */
-    public synchronized List<Problem> inFile(String file) {
-        return list.stream().filter(p -> p.file().equals(file)).toList();
-    }
 
     /** A snapshot of the count, to tell later how many problems one step added. */
     public synchronized int mark() {

@@ -29,7 +29,7 @@ import se.atmp2030.workbook.collect.Table;
  *
  * <pre>{@code
  * try (WorkbookWriter writer = WorkbookWriter.open(template, "workbook-templates/atmp-annual-report.xlsx")) {
- *     if (writer.fill(info, datasets, analysis, problems)) {
+ *     if (writer.fill(info, datasets, analysis, previousOrNull, problems)) {
  *         writer.writeTo(out);
  *     }
  * }
@@ -54,19 +54,11 @@ public final class WorkbookWriter implements Closeable {
         this.templateName = templateName;
     }
 
-    /** Opens the template; {@code null} for none, which gives a workbook of generated sheets only. */
+    /** Opens the template. */
     public static WorkbookWriter open(Path template, String templateName) throws IOException {
-        if (template == null) {
-            return new WorkbookWriter(new XSSFWorkbook(), null);
-        }
         try (InputStream in = Files.newInputStream(template)) {
             return new WorkbookWriter(new XSSFWorkbook(in), templateName);
         }
-    }
-
-    /** Fills the template and adds the generated sheets; returns false (with the problems reported) if the template is wrong. */
-    public boolean fill(ReportInfo info, List<Dataset> datasets, Analysis analysis, Problems problems) throws IOException {
-        return fill(info, datasets, analysis, null, problems);
     }
 
     /**
@@ -83,7 +75,7 @@ public final class WorkbookWriter implements Closeable {
                 record.add("sheet", template.getSheetName(s), "template");
             }
         }
-        if (templateName != null && !new TemplateFiller(template, templateStyles,
+        if (!new TemplateFiller(template, templateStyles,
                 new TemplateModel(info, analysis, datasets), templateName, problems, record).fill()) {
             return false;
         }
