@@ -10,9 +10,13 @@ import se.atmp2030.workbook.collect.Table;
 /** Reads a collected table by column name, for the analyses. */
 final class Rows {
     /** One row; values by column name. */
-    record Row(Table table, Object[] values) {
+    record Row(Map<String, Integer> index, Object[] values) {
         Object get(String column) {
-            return values[table.columnIndex(column)];
+            Integer i = index.get(column);
+            if (i == null) {
+                throw new IllegalArgumentException("no column " + column + " (columns: " + index.keySet() + ")");
+            }
+            return values[i];
         }
 
         String text(String column) {
@@ -35,9 +39,18 @@ final class Rows {
     }
 
     private final Map<String, Table> tables;
+    /** Column positions per table, looked up once: rows are read by name on every access, for every record. */
+    private final Map<String, Map<String, Integer>> indexes = new java.util.HashMap<>();
 
     Rows(List<Dataset> datasets) {
         this.tables = datasets.stream().collect(java.util.stream.Collectors.toMap(Dataset::name, Dataset::table));
+        tables.forEach((name, table) -> {
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < table.columns().size(); i++) {
+                index.put(table.columns().get(i).name(), i);
+            }
+            indexes.put(name, index);
+        });
     }
 
     boolean has(String dataset) {
@@ -49,7 +62,8 @@ final class Rows {
         if (table == null) {
             return Stream.empty();
         }
-        return table.stream().map(values -> new Row(table, values));
+        Map<String, Integer> index = indexes.get(dataset);
+        return table.stream().map(values -> new Row(index, values));
     }
 
     Stream<Row> of(String dataset, Predicate<Row> filter) {

@@ -105,7 +105,9 @@ final class PivotWriter {
 
     /** The rows the pivot's cells take on the sheet. */
     static int height(Spec spec, Table table) {
-        return 3 + distinct(table, table.columnIndex(spec.rows())).size();
+        boolean[] wanted = new boolean[table.columnIndex(spec.rows()) + 1];
+        wanted[wanted.length - 1] = true;
+        return 3 + distinct(table, wanted).get(wanted.length - 1).size();
     }
 
     /** Writes the pivot with its top-left cell at (row, col) of {@code sheet}; the data sheet is named after the dataset. */
@@ -124,9 +126,13 @@ final class PivotWriter {
         boolean saveRecords = table.rowCount() <= recordsLimit;
         List<List<Object>> items = new ArrayList<>();
         List<Map<Object, Integer>> index = new ArrayList<>();
+        boolean[] wanted = new boolean[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
-            boolean axis = f == rowField || f == colField;
-            List<Object> values = saveRecords || axis ? distinct(table, f) : new ArrayList<>();
+            wanted[f] = saveRecords || f == rowField || f == colField;
+        }
+        List<List<Object>> distinct = distinct(table, wanted);
+        for (int f = 0; f < fields.size(); f++) {
+            List<Object> values = distinct.get(f);
             items.add(values);
             Map<Object, Integer> positions = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
@@ -390,23 +396,39 @@ final class PivotWriter {
         return item.toString();
     }
 
-    /** A column's distinct values, sorted, with an empty value last. */
-    static List<Object> distinct(Table table, int column) {
-        Map<Object, Object> seen = new LinkedHashMap<>();
-        boolean blank = false;
+    /**
+     * The distinct values of each wanted column (the first {@code wanted.length} columns), sorted, with an empty value
+     * last; an unwanted column gets an empty list. One pass over the table, however many columns: a large table is
+     * read back from disk.
+     */
+    static List<List<Object>> distinct(Table table, boolean[] wanted) {
+        List<Map<Object, Object>> seen = new ArrayList<>();
+        boolean[] blank = new boolean[wanted.length];
+        for (int f = 0; f < wanted.length; f++) {
+            seen.add(new LinkedHashMap<>());
+        }
         for (Object[] row : table.rows()) {
-            if (row[column] == null) {
-                blank = true;
-            } else {
-                seen.putIfAbsent(key(row[column]), row[column]);
+            for (int f = 0; f < wanted.length; f++) {
+                if (!wanted[f]) {
+                    continue;
+                }
+                if (row[f] == null) {
+                    blank[f] = true;
+                } else {
+                    seen.get(f).putIfAbsent(key(row[f]), row[f]);
+                }
             }
         }
-        List<Object> values = new ArrayList<>(seen.values());
-        values.sort(PivotWriter::compare);
-        if (blank) {
-            values.add(null);
+        List<List<Object>> result = new ArrayList<>();
+        for (int f = 0; f < wanted.length; f++) {
+            List<Object> values = new ArrayList<>(seen.get(f).values());
+            values.sort(PivotWriter::compare);
+            if (blank[f]) {
+                values.add(null);
+            }
+            result.add(values);
         }
-        return values;
+        return result;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the values of one column are all of the column's one Comparable type

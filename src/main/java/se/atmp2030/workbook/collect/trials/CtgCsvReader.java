@@ -25,7 +25,7 @@ final class CtgCsvReader {
     /** Calls {@code action} with each good study; bad values are reported, and {@code read} counts good and bad records. */
     static void read(Path path, String file, Problems problems, Consumer<Boolean> read, Consumer<Trial> action)
             throws IOException {
-        CsvSource csv = CsvSource.open(path, file, CsvDialect.detect(path), problems);
+        CsvSource csv = CsvSource.open(path, file, CsvDialect.utf8(path, ','), problems);
         if (!csv.requireColumns(REQUIRED)) {
             return;
         }
