@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A PDF of the workbook through LibreOffice (headless), for stakeholders who read it without a spreadsheet program. */
@@ -53,10 +52,5 @@ public final class PdfExport {
             }
         }
         return null;
-    }
-
-    static List<String> lockFiles(Path target) {
-        String name = target.getFileName().toString();
-        return List.of("~$" + name, ".~lock." + name + "#");
     }
 }

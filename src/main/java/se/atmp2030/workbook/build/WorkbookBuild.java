@@ -201,7 +201,8 @@ public final class WorkbookBuild {
     /** Excel and LibreOffice leave a lock file beside a workbook they have open; replacing it then would lose work. */
     private static void refuseIfOpen(Path target) throws OutputException {
         Path dir = target.toAbsolutePath().getParent();
-        for (String lock : PdfExport.lockFiles(target)) {
+        String name = target.getFileName().toString();
+        for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
             if (dir != null && Files.exists(dir.resolve(lock))) {
                 throw new OutputException(target + " is open in " + (lock.startsWith("~$") ? "Excel" : "LibreOffice")
                         + " (lock file " + lock + "): close it there and build again; nothing was changed", null);
@@ -216,7 +217,7 @@ public final class WorkbookBuild {
         }
         String stem = target.getFileName().toString().replaceFirst("\\.xlsx$", "");
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
-        Path dir = target.toAbsolutePath().getParent().resolve("backup");
+        Path dir = target.resolveSibling("backup");
         try {
             Files.createDirectories(dir);
             Path copy = dir.resolve(stem + "-" + stamp + ".xlsx");

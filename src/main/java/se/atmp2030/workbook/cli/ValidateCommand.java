@@ -20,6 +20,10 @@ final class ValidateCommand extends ConsoleCommand implements Callable<Integer> 
         try {
             WorkbookBuild build = WorkbookBuild.create(common.plugins);
             WorkbookBuild.Collected collected = build.collect(common.request(null));
+            if (collected.datasets().isEmpty() && !collected.problems().isEmpty()) {
+                console.problems(collected.problems().all());
+                return ExitCodes.BAD_INPUT;
+            }
             console.out.println("Report year " + collected.year() + ", inputs " + common.inputsDisplay() + ":");
             console.out.printf("  %-18s %8s %8s %9s%n", "dataset", "rows", "records", "rejected");
             for (Dataset dataset : collected.datasets()) {

@@ -34,8 +34,22 @@ final class EditCarrier {
 
     /** How many edits of each kind were carried over. */
     record Carried(int commentary, int notes, int charts, int sheets) {
-        int total() {
-            return commentary + notes + charts + sheets;
+        /** {@code 2 commentary cells, the Notes sheet, 1 chart title or series name}, or {@code none found}. */
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (commentary > 0) {
+                parts.add(commentary + (commentary == 1 ? " commentary cell" : " commentary cells"));
+            }
+            if (notes > 0) {
+                parts.add("the Notes sheet");
+            }
+            if (charts > 0) {
+                parts.add(charts + (charts == 1 ? " chart title or series name" : " chart titles or series names"));
+            }
+            if (sheets > 0) {
+                parts.add(sheets + (sheets == 1 ? " sheet you added" : " sheets you added"));
+            }
+            return parts.isEmpty() ? "none found" : String.join(", ", parts);
         }
     }
 
@@ -109,6 +123,9 @@ final class EditCarrier {
         if (to == null) {
             left.add(new Left("Notes sheet", "Notes", "(the whole sheet)", "the template has no Notes sheet any more"));
             return 0;
+        }
+        if (text(from).equals(text(to))) {
+            return 0; // nobody wrote in the Notes sheet: the template's stays as it is
         }
         for (int r = to.getLastRowNum(); r >= 0; r--) {
             if (to.getRow(r) != null) {
@@ -197,6 +214,20 @@ final class EditCarrier {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    /** A sheet's cell contents in order, to tell whether two sheets say the same. */
+    private static List<String> text(XSSFSheet sheet) {
+        List<String> cells = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                String content = BuildRecord.cellText(cell);
+                if (!content.isEmpty()) {
+                    cells.add(cell.getAddress() + "=" + content);
+                }
+            }
+        }
+        return cells;
+    }
 
     private static String title(XSSFChart chart) {
         return chart.getTitleText() == null ? null : chart.getTitleText().getString();

@@ -85,9 +85,8 @@ public final class WorkbookWriter implements Closeable {
             Set<String> generated = new HashSet<>(GENERATED);
             datasets.forEach(d -> generated.add(dataSheetName(d.name())));
             EditCarrier.Carried carried = carrier.carryInto(template, generated);
-            LOG.info("edits: {} commentary cells, {} Notes, {} chart titles or series names, {} added sheets carried over "
-                    + "from {}; {} items left for the Build report", carried.commentary(), carried.notes(), carried.charts(),
-                    carried.sheets(), previous, carrier.left().size());
+            LOG.info("edits kept from {}: {}; {}", previous, carried.describe(), carrier.left().isEmpty()
+                    ? "nothing left behind" : carrier.left().size() + " items left behind, listed on the Build report sheet");
             carrier.left().forEach(l -> LOG.warn("not carried over: {} at {}: {} ({})", l.what(), l.where(), l.content(), l.note()));
         }
         for (Dataset dataset : datasets) {
