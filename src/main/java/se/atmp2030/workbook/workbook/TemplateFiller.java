@@ -408,6 +408,11 @@ final class TemplateFiller {
         return formatStyles.computeIfAbsent("grid|" + format, k -> {
             CellStyle style = workbook.createCellStyle();
             style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            // Top-aligned like wrapped text beside it; years and numbering centred, as labels rather than amounts.
+            style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            if (GridSource.YEAR.equals(format)) {
+                style.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+            }
             return style;
         });
     }
