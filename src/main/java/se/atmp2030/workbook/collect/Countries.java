@@ -1,90 +1,118 @@
 package se.atmp2030.workbook.collect;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Country names and codes as the registries write them, mapped to one English name so that datasets join: PubMed
- * affiliations end in free text ({@code USA}, {@code P.R. China}), Eurostat and CORDIS use EU codes ({@code EL} for
- * Greece, {@code UK}), JobTech writes {@code Sverige}.
+ * Country names and codes as the registries write them, mapped to one English name so that datasets join:
+ * ClinicalTrials.gov locations end in its own country names, old and new ({@code Korea, Republic of} before 2025,
+ * {@code South Korea} after), PubMed affiliations end in free text ({@code USA}, {@code P.R. China}), Eurostat and CORDIS
+ * use EU codes ({@code EL} for Greece, {@code UK}), JobTech writes {@code Sverige}.
+ *
+ * <p>The list is data, in {@code countries.tsv} beside this class: every ISO 3166 country and territory, Kosovo, and the
+ * other spellings seen in real exports.
  */
 public final class Countries {
     /** A country: its English name, ISO 3166 alpha-2 code, EU code where it differs, and whether it is in Europe. */
     public record Country(String name, String iso2, String euCode, boolean europe) {
     }
 
-    private static final List<Country> ALL = List.of(
-            eu("Austria", "AT"), eu("Belgium", "BE"), eu("Bulgaria", "BG"), eu("Croatia", "HR"), eu("Cyprus", "CY"),
-            eu("Czechia", "CZ"), eu("Denmark", "DK"), eu("Estonia", "EE"), eu("Finland", "FI"), eu("France", "FR"),
-            eu("Germany", "DE"), new Country("Greece", "GR", "EL", true), eu("Hungary", "HU"), eu("Ireland", "IE"),
-            eu("Italy", "IT"), eu("Latvia", "LV"), eu("Lithuania", "LT"), eu("Luxembourg", "LU"), eu("Malta", "MT"),
-            eu("Netherlands", "NL"), eu("Poland", "PL"), eu("Portugal", "PT"), eu("Romania", "RO"), eu("Slovakia", "SK"),
-            eu("Slovenia", "SI"), eu("Spain", "ES"), eu("Sweden", "SE"), eu("Iceland", "IS"), eu("Norway", "NO"),
-            eu("Switzerland", "CH"), eu("Liechtenstein", "LI"), new Country("United Kingdom", "GB", "UK", true),
-            eu("Serbia", "RS"), eu("Türkiye", "TR"), eu("Ukraine", "UA"), eu("Albania", "AL"), eu("Montenegro", "ME"),
-            eu("North Macedonia", "MK"), eu("Bosnia and Herzegovina", "BA"), eu("Moldova", "MD"), eu("Belarus", "BY"),
-            new Country("Kosovo", "XK", "XK", true), eu("Russia", "RU"), eu("Andorra", "AD"), eu("Monaco", "MC"),
-            eu("San Marino", "SM"),
-            world("United States", "US"), world("Canada", "CA"), world("China", "CN"), world("Japan", "JP"),
-            world("South Korea", "KR"), world("Australia", "AU"), world("New Zealand", "NZ"), world("India", "IN"),
-            world("Israel", "IL"), world("Brazil", "BR"), world("Mexico", "MX"), world("Argentina", "AR"),
-            world("Singapore", "SG"), world("Taiwan", "TW"), world("Iran", "IR"), world("Egypt", "EG"),
-            world("Saudi Arabia", "SA"), world("South Africa", "ZA"), world("Hong Kong", "HK"), world("Thailand", "TH"),
-            world("Malaysia", "MY"), world("Chile", "CL"), world("Colombia", "CO"), world("Pakistan", "PK"),
-            world("Qatar", "QA"), world("United Arab Emirates", "AE"), world("Vietnam", "VN"), world("Indonesia", "ID"));
+    /**
+     * Eurostat's geo codes for groups of countries and for parts of one: EU27_2020, EU28, EA20, EEA30_2007, EFTA,
+     * DE_TOT (Germany including the former GDR) and FX (metropolitan France).
+     */
+    private static final Pattern AGGREGATE = Pattern.compile("(EU|EA|EEA|EFTA)\\d*(_\\d{4})?|[A-Z]{2}_TOT|FX");
 
-    private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("usa", "United States"), Map.entry("us", "United States"),
-            Map.entry("unitedstatesofamerica", "United States"), Map.entry("uk", "United Kingdom"),
-            Map.entry("england", "United Kingdom"), Map.entry("scotland", "United Kingdom"),
-            Map.entry("wales", "United Kingdom"), Map.entry("northernireland", "United Kingdom"),
-            Map.entry("greatbritain", "United Kingdom"), Map.entry("prchina", "China"),
-            Map.entry("peoplesrepublicofchina", "China"), Map.entry("korea", "South Korea"),
-            Map.entry("republicofkorea", "South Korea"), Map.entry("czechrepublic", "Czechia"),
-            Map.entry("theNetherlands".toLowerCase(), "Netherlands"), Map.entry("holland", "Netherlands"),
-            Map.entry("turkey", "Türkiye"), Map.entry("russianfederation", "Russia"),
-            Map.entry("sverige", "Sweden"), Map.entry("danmark", "Denmark"), Map.entry("norge", "Norway"),
-            Map.entry("suomi", "Finland"), Map.entry("deutschland", "Germany"), Map.entry("island", "Iceland"));
-
+    private static final List<Country> ALL = new ArrayList<>();
     private static final Map<String, Country> BY_KEY = new HashMap<>();
+    private static final Map<String, Country> BY_CODE = new HashMap<>();
 
     static {
-        for (Country c : ALL) {
-            BY_KEY.put(Values.fold(c.name()), c);
+        try (InputStream in = Countries.class.getResourceAsStream("countries.tsv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                Country country = new Country(cells[3], cells[0], cells[1], cells[2].equals("yes"));
+                ALL.add(country);
+                BY_CODE.put(country.iso2(), country);
+                BY_CODE.putIfAbsent(country.euCode(), country);
+                BY_KEY.put(Values.fold(country.name()), country);
+                if (cells.length > 4 && !cells[4].isBlank()) {
+                    for (String alias : cells[4].split("\\|")) {
+                        BY_KEY.putIfAbsent(Values.fold(alias), country);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the country list is missing from the jar", e);
         }
-        ALIASES.forEach((alias, name) -> BY_KEY.put(alias, BY_KEY.get(Values.fold(name))));
     }
 
     private Countries() {
     }
 
-    private static Country eu(String name, String iso2) {
-        return new Country(name, iso2, iso2, true);
+    /** Every country of the list. */
+    public static List<Country> all() {
+        return List.copyOf(ALL);
     }
 
-    private static Country world(String name, String iso2) {
-        return new Country(name, iso2, iso2, false);
-    }
-
-    /** A country by its name or a common alias, without regard to case and punctuation. */
+    /** A country by its name or another spelling, without regard to case, spaces and punctuation. */
     public static Optional<Country> byName(String name) {
-        return Optional.ofNullable(BY_KEY.get(Values.fold(name)));
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(Values.fold(name)));
     }
 
     /** A country by its ISO alpha-2 code or EU code ({@code EL}, {@code UK}). */
     public static Optional<Country> byCode(String code) {
-        for (Country c : ALL) {
-            if (c.iso2().equalsIgnoreCase(code) || c.euCode().equalsIgnoreCase(code)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code.strip().toUpperCase(Locale.ROOT)));
     }
 
     /** A country by name, alias or code: what an analyst may type in a "country" column. */
     public static Optional<Country> byNameOrCode(String text) {
         return text.strip().length() == 2 ? byCode(text.strip()) : byName(text);
+    }
+
+    /** Whether a Eurostat geo code stands for a group of countries or a part of one, not a country. */
+    public static boolean isAggregate(String geoCode) {
+        return AGGREGATE.matcher(geoCode.strip().toUpperCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * The country a comma-separated place ends in ({@code Facility, City, State, Zip, Country}), matching the longest
+     * ending against the known names: a country name may itself hold a comma ({@code Busan, Korea, Republic of}), so
+     * the text after the last comma is not enough. Empty when the place names no country ({@code Roth}).
+     */
+    public static Optional<Country> endOf(String place) {
+        String[] parts = place.split(",");
+        for (int n = Math.min(4, parts.length); n >= 1; n--) {
+            StringBuilder ending = new StringBuilder();
+            for (int i = parts.length - n; i < parts.length; i++) {
+                ending.append(i > parts.length - n ? "," : "").append(parts[i]);
+            }
+            Optional<Country> country = byName(ending.toString());
+            if (country.isPresent()) {
+                return country;
+            }
+        }
+        return Optional.empty();
     }
 }
