@@ -136,11 +136,20 @@ public final class CsvSource {
         }
     }
 
+    /** The column of the first name found, trying each name and then the aliases of each ({@link HeaderAliases}). */
     private int indexOf(String... names) {
         for (String name : names) {
             Integer i = index.get(Values.fold(name));
             if (i != null) {
                 return i;
+            }
+        }
+        for (String name : names) {
+            for (String alias : HeaderAliases.of(name)) {
+                Integer i = index.get(Values.fold(alias));
+                if (i != null) {
+                    return i;
+                }
             }
         }
         return -1;

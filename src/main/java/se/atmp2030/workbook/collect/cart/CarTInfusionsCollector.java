@@ -17,13 +17,13 @@ final class CarTInfusionsCollector extends AnalystCsvCollector {
             "analyst CSV: Year, Region, Centre, Product, Indication, Infusions", true);
 
     static final List<Field> FIELDS = List.of(
-            Field.of("Year", "year", ColumnType.INTEGER, true, raw -> (long) Values.year(raw), "Year of infusion").alias("År"),
+            Field.of("Year", "year", ColumnType.INTEGER, true, raw -> (long) Values.year(raw), "Year of infusion"),
             Field.of("Region", "region", ColumnType.TEXT, true, SwedishRegions::parse, "Swedish region of the treating centre"),
-            Field.text("Centre", "centre", false, "Treating centre").alias("Center", "Hospital", "Sjukhus"),
-            Field.text("Product", "product", true, "CAR T product (brand name)").alias("Produkt"),
-            Field.text("Indication", "indication", false, "Indication treated").alias("Indikation"),
+            Field.text("Centre", "centre", false, "Treating centre"),
+            Field.text("Product", "product", true, "CAR T product (brand name)"),
+            Field.text("Indication", "indication", false, "Indication treated"),
             Field.of("Infusions", "infusions", ColumnType.INTEGER, true, Values::nonNegativeInteger,
-                    "Infusions given as standard of care").alias("Antal", "Number of infusions"));
+                    "Infusions given as standard of care"));
 
     CarTInfusionsCollector() {
         super(new Spec("cart-infusions", "CAR T infusions given as standard of care in Sweden", "cart_infusions",

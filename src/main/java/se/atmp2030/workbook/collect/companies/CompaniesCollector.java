@@ -41,12 +41,11 @@ final class CompaniesCollector implements Collector {
 
     static final List<Field> REGISTER_FIELDS = List.of(
             Field.of("Organisation number", "org_number", ColumnType.TEXT, true, OrganisationNumber::parse,
-                    "Swedish organisation number, NNNNNN-NNNN").alias("Org number", "Organisationsnummer", "Org nr"),
-            Field.text("Company", "company", true, "Company name").alias("Name", "Företag"),
-            Field.text("City", "city", false, "City of the head office").alias("Ort"),
+                    "Swedish organisation number, NNNNNN-NNNN"),
+            Field.text("Company", "company", true, "Company name"),
+            Field.text("City", "city", false, "City of the head office"),
             Field.of("Region", "region", ColumnType.TEXT, false, SwedishRegions::parse, "Swedish region of the head office"),
-            Field.of("Founded", "founded", ColumnType.INTEGER, false, raw -> (long) Values.year(raw), "Year founded")
-                    .alias("Grundat"),
+            Field.of("Founded", "founded", ColumnType.INTEGER, false, raw -> (long) Values.year(raw), "Year founded"),
             Field.of("SME", "sme", ColumnType.BOOLEAN, true, Values::bool,
                     "Small or medium-sized enterprise (EU definition: under 250 employees)"),
             Field.of("ATMP category", "atmp_category", ColumnType.TEXT, true,
@@ -55,7 +54,7 @@ final class CompaniesCollector implements Collector {
             Field.text("Modality", "modality", false, "Therapy modality, e.g. CAR T, AAV gene therapy"),
             Field.of("Development stage", "stage", ColumnType.TEXT, false,
                     raw -> Values.oneOf(raw, STAGES, "Discovery, Preclinical, Phase 1, Phase 1/2, Phase 2, Phase 3 or Marketed"),
-                    "Most advanced stage of the company's pipeline").alias("Stage"));
+                    "Most advanced stage of the company's pipeline"));
 
     @Override
     public String name() {

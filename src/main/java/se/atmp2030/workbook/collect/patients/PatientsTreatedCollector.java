@@ -13,12 +13,11 @@ final class PatientsTreatedCollector extends AnalystCsvCollector {
             "analyst CSV: Product, ATMP type, Indication, Year, Patients", true);
 
     static final List<Field> FIELDS = List.of(
-            Field.text("Product", "product", true, "Medicinal product (brand name)").alias("Produkt"),
-            Field.text("ATMP type", "atmp_type", false, "Kind of ATMP, e.g. gene therapy").alias("Type", "Typ"),
-            Field.text("Indication", "indication", false, "Indication treated").alias("Indikation"),
-            Field.of("Year", "year", ColumnType.INTEGER, true, raw -> (long) Values.year(raw), "Year of treatment").alias("År"),
-            Field.of("Patients", "patients", ColumnType.INTEGER, true, Values::nonNegativeInteger, "Patients treated")
-                    .alias("Antal patienter", "Patienter"));
+            Field.text("Product", "product", true, "Medicinal product (brand name)"),
+            Field.text("ATMP type", "atmp_type", false, "Kind of ATMP, e.g. gene therapy"),
+            Field.text("Indication", "indication", false, "Indication treated"),
+            Field.of("Year", "year", ColumnType.INTEGER, true, raw -> (long) Values.year(raw), "Year of treatment"),
+            Field.of("Patients", "patients", ColumnType.INTEGER, true, Values::nonNegativeInteger, "Patients treated"));
 
     PatientsTreatedCollector() {
         super(new Spec("patients-treated", "Patients treated per ATMP product and year", "patients_treated",

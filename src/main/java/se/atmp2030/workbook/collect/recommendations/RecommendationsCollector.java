@@ -32,18 +32,18 @@ final class RecommendationsCollector extends AnalystCsvCollector {
             raw -> Values.oneOf(raw, STATUSES, "recommended, not recommended or under assessment"),
             "Outcome: recommended, not recommended or under assessment");
     private static final Field DECISION_DATE = Field.of("Decision date", "decision_date", ColumnType.DATE, false,
-            Values::isoDate, "Date of the recommendation; empty while under assessment").alias("Beslutsdatum", "Date");
+            Values::isoDate, "Date of the recommendation; empty while under assessment");
 
     static final List<Field> FIELDS = List.of(
-            Field.text("Product", "product", true, "Medicinal product (brand name)").alias("Produkt", "Läkemedel"),
-            Field.text("Substance", "substance", false, "Active substance").alias("Substans"),
+            Field.text("Product", "product", true, "Medicinal product (brand name)"),
+            Field.text("Substance", "substance", false, "Active substance"),
             Field.of("ATMP type", "atmp_type", ColumnType.TEXT, true,
                     raw -> Values.oneOf(raw, TYPES, "CAR T, gene therapy, cell therapy or tissue engineered"),
-                    "Kind of ATMP: CAR T, gene therapy, cell therapy or tissue engineered").alias("Type", "Typ"),
-            Field.text("Indication", "indication", false, "Indication assessed").alias("Indikation"),
+                    "Kind of ATMP: CAR T, gene therapy, cell therapy or tissue engineered"),
+            Field.text("Indication", "indication", false, "Indication assessed"),
             STATUS,
             DECISION_DATE,
-            Field.text("Body", "body", false, "Who assessed it: NT-rådet or TLV").alias("Council"));
+            Field.text("Body", "body", false, "Who assessed it: NT-rådet or TLV"));
 
     RecommendationsCollector() {
         super(new Spec("recommendations", "NT-rådet / TLV assessments of ATMPs", "recommendations",
