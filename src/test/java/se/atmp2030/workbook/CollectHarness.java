@@ -14,7 +14,7 @@ import se.atmp2030.workbook.collect.Table;
 
 /** Runs some collectors, wired by their own Guice modules, on an inputs folder, as the engine does. */
 public final class CollectHarness {
-    public record Result(List<Dataset> datasets, List<Problem> problems) {
+    public record Result(List<Dataset> datasets, List<Problem> problems, List<Problem> warnings) {
         public Dataset dataset(String name) {
             return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no dataset " + name + " in " + datasets));
@@ -36,8 +36,13 @@ public final class CollectHarness {
     public static Result collect(Path inputs, Module... modules) {
         BuildEngine engine = Guice.createInjector(modules).getInstance(BuildEngine.class);
         Problems problems = new Problems();
-        List<Dataset> datasets = engine.collect(inputs, "inputs", new ReportSettings(2024, Map.of()), problems);
-        return new Result(datasets, problems.all());
+        List<Dataset> datasets;
+        try {
+            datasets = engine.collect(inputs, "inputs", new ReportSettings(2024, Map.of()), problems);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Result(datasets, problems.all(), problems.warnings());
     }
 
     /** A column's values in row order. */

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import se.atmp2030.workbook.collect.CollectContext;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.Dataset;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.ReportSettings;
 
@@ -45,7 +46,8 @@ public final class BuildEngine {
      * Runs every collector; problems go to {@code problems} and the datasets come back in collector order. Collectors
      * that do not need each other run at the same time, one per core.
      */
-    public List<Dataset> collect(Path inputs, String inputsDisplay, ReportSettings settings, Problems problems) {
+    public List<Dataset> collect(Path inputs, String inputsDisplay, ReportSettings settings, Problems problems)
+            throws IOException {
         Map<String, CompletableFuture<List<Dataset>>> byDataset = new HashMap<>();
         Map<Collector, CompletableFuture<List<Dataset>>> runs = new LinkedHashMap<>();
         // Each collector reports into its own list, merged in collector order, so that messages never interleave.
@@ -71,11 +73,26 @@ public final class BuildEngine {
                 runs.put(collector, run);
                 collector.datasets().forEach(d -> byDataset.put(d, run));
             }
-            List<Dataset> datasets = new ArrayList<>();
+            Map<Collector, List<Dataset>> results = new LinkedHashMap<>();
+            List<Dataset> all = new ArrayList<>();
             for (Map.Entry<Collector, CompletableFuture<List<Dataset>>> run : runs.entrySet()) {
-                datasets.addAll(run.getValue().join());
-                reported.get(run.getKey()).all().forEach(problems::add);
+                results.put(run.getKey(), run.getValue().join());
+                all.addAll(results.get(run.getKey()));
             }
+            Problems unread = new Problems();
+            Map<Collector, List<String>> unreadNotes = UnreadFiles.check(inputs, inputsDisplay, collectors, all, unread);
+            List<Dataset> datasets = new ArrayList<>();
+            for (Map.Entry<Collector, List<Dataset>> result : results.entrySet()) {
+                Problems own = reported.get(result.getKey());
+                problems.addAll(own);
+                List<String> notes = new ArrayList<>(own.warnings().stream().map(Problem::toString).toList());
+                notes.addAll(unreadNotes.getOrDefault(result.getKey(), List.of()));
+                List<Dataset> list = result.getValue();
+                for (int i = 0; i < list.size(); i++) {
+                    datasets.add(i == 0 ? list.get(i).withNotes(notes) : list.get(i));
+                }
+            }
+            problems.addAll(unread);
             return datasets;
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {

@@ -21,4 +21,16 @@ final class Console {
         }
         err.flush();
     }
+
+    /** Warnings: what the build could still do, but the user must hear of. */
+    void warnings(List<Problem> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        err.println("warning: " + warnings.size() + (warnings.size() == 1 ? " thing" : " things") + " to know:");
+        for (Problem warning : warnings) {
+            err.println("  " + warning);
+        }
+        err.flush();
+    }
 }

@@ -34,11 +34,14 @@ final class ValidateCommand extends ConsoleCommand implements Callable<Integer> 
                 p.notes().forEach(note -> console.out.println("      (" + note + ")"));
             }
             console.out.flush();
+            console.warnings(collected.problems().warnings());
             if (!collected.problems().isEmpty()) {
                 console.problems(collected.problems().all());
                 return ExitCodes.BAD_INPUT;
             }
-            console.out.println("No problems found.");
+            int warnings = collected.problems().warnings().size();
+            console.out.println("No problems found" + (warnings == 0 ? "." : " (" + warnings
+                    + (warnings == 1 ? " warning" : " warnings") + " above)."));
             console.out.flush();
             return ExitCodes.OK;
         } catch (IOException | RuntimeException e) {

@@ -72,9 +72,24 @@ public final class CollectContext {
         }
         if (found.isEmpty() && spec.required()) {
             problems.add(display(spec.glob()), 0, null,
-                    "no file found (expected " + spec.format() + ")");
+                    "no file found (expected " + spec.format() + ")" + present(spec.glob()));
         }
         return found;
+    }
+
+    /** What the folder of a glob holds instead, for the message when nothing matched: a file saved in the wrong form. */
+    private String present(String glob) throws IOException {
+        int slash = glob.indexOf('/');
+        Path folder = slash < 0 ? inputs : inputs.resolve(glob.substring(0, slash));
+        if (!Files.isDirectory(folder)) {
+            return "; the folder " + display(inputs.relativize(folder).toString()) + " does not exist";
+        }
+        List<String> names;
+        try (Stream<Path> list = Files.list(folder)) {
+            names = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.startsWith("~$")).sorted().limit(5).toList();
+        }
+        return names.isEmpty() ? "; the folder is empty" : "; the folder has " + String.join(", ", names);
     }
 
     /** The file as the user names it in messages: {@code inputs/clinical-trials/ctg-studies.csv}. */

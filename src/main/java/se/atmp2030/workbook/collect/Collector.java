@@ -41,6 +41,14 @@ public interface Collector {
         return List.of();
     }
 
+    /**
+     * Globs of files in the collector's folder that it leaves unread on purpose (the parts of a registry extract it
+     * does not need), so that they are not reported as unread.
+     */
+    default List<String> ignores() {
+        return List.of();
+    }
+
     /** Reads the inputs and returns one {@link Dataset} per name in {@link #datasets()}. */
     List<Dataset> collect(CollectContext context) throws IOException;
 }

@@ -5,4 +5,9 @@ public record Dataset(Table table, String title, Provenance provenance) {
     public String name() {
         return table.name();
     }
+
+    /** The same dataset with more notes in its provenance. */
+    public Dataset withNotes(java.util.List<String> notes) {
+        return notes.isEmpty() ? this : new Dataset(table, title, provenance.withNotes(notes));
+    }
 }

@@ -21,4 +21,11 @@ public record Provenance(String source, String sourceUrl, List<SourceFile> files
         files = List.copyOf(files);
         notes = List.copyOf(notes);
     }
+
+    /** The same provenance with more notes at the end. */
+    public Provenance withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Provenance(source, sourceUrl, files, rowsRead, rowsRejected, retrieved, dataAsOf, all);
+    }
 }
