@@ -30,21 +30,19 @@ import se.atmp2030.workbook.collect.Values;
  * job boards, which have no open bulk format.
  */
 final class JobPostingsCollector implements Collector {
-    static final InputSpec JOBTECH = new InputSpec("job-postings/**.{jsonl,jsonl.zip}",
-            "JobTech historical ads, JSON Lines ({year}.jsonl or {year}.jsonl.zip)", true);
+    static final InputSpec JOBTECH = new InputSpec("job-postings/**.{jsonl,jsonl.zip,jsonl.gz,zip,json}",
+            "JobTech historical ads: {year}.jsonl.zip, {year}.zip, {year}.jsonl, {year}.jsonl.gz or {year}.json", true);
     static final InputSpec NORDIC = new InputSpec("job-postings/*.csv",
             "analyst CSV: Id, Publication date, Country, Employer, Title, Source", true);
     private static final Set<String> NORDIC_COUNTRIES = Set.of("Sweden", "Denmark", "Norway", "Finland", "Iceland");
 
     static final List<Field> NORDIC_FIELDS = List.of(
-            Field.text("Id", "id", true, "Posting id at its source").alias("Ad id"),
-            Field.of("Publication date", "publication_date", ColumnType.DATE, true, Values::isoDate, "Day the ad was published")
-                    .alias("Published", "Date"),
-            Field.of("Country", "country", ColumnType.TEXT, true, JobPostingsCollector::nordicCountry, "Country of the workplace")
-                    .alias("Land"),
-            Field.text("Employer", "employer", false, "Employer").alias("Company"),
-            Field.text("Title", "title", true, "Job title").alias("Headline"),
-            Field.text("Source", "source", false, "Where the ad was found").alias("Job board"));
+            Field.text("Id", "id", true, "Posting id at its source"),
+            Field.of("Publication date", "publication_date", ColumnType.DATE, true, Values::isoDate, "Day the ad was published"),
+            Field.of("Country", "country", ColumnType.TEXT, true, JobPostingsCollector::nordicCountry, "Country of the workplace"),
+            Field.text("Employer", "employer", false, "Employer"),
+            Field.text("Title", "title", true, "Job title"),
+            Field.text("Source", "source", false, "Where the ad was found"));
 
     @Override
     public String name() {
