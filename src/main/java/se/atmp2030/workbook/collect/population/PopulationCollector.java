@@ -33,6 +33,8 @@ final class PopulationCollector implements Collector {
     static final InputSpec FILES = new InputSpec("population/*.{tsv,tsv.gz}",
             "Eurostat demo_pjan TSV (population on 1 January)", true);
     private static final Map<String, String> WANTED = Map.of("unit", "NR", "age", "TOTAL", "sex", "T", "freq", "A");
+    /** The dimensions of demo_pjan besides freq, which older bulk files leave out. */
+    private static final List<String> DIMENSIONS = List.of("unit", "age", "sex", "geo");
 
     @Override
     public String name() {
@@ -63,13 +65,23 @@ final class PopulationCollector implements Collector {
                 .column("population", ColumnType.INTEGER, "Persons")
                 .column("flag", ColumnType.TEXT, "Eurostat flag: p provisional, e estimated, b break in series");
         Reading reading = new Reading();
-        long[] aggregates = {0};
+        Left left = new Left();
         for (Path path : context.files(FILES)) {
             reading.file(context.sourceFile(path, FILES.format()));
-            read(path, context.display(path), context.problems(), reading, table, aggregates);
+            read(path, context.display(path), context.problems(), reading, table, left);
         }
-        if (aggregates[0] > 0) {
-            reading.note(aggregates[0] + " rows of aggregates (EU27_2020, EA20, ...) or other breakdowns left out");
+        if (left.otherBreakdowns > 0) {
+            reading.note(left.otherBreakdowns + " rows of other breakdowns (by age, by sex, other units) left out: only "
+                    + "the total population is used");
+        }
+        if (!left.aggregates.isEmpty()) {
+            reading.note("rows of groups of countries or parts of one left out: " + String.join(", ", left.aggregates));
+        }
+        if (!left.unknown.isEmpty()) {
+            String codes = String.join(", ", left.unknown);
+            reading.note("rows of geo codes that are not countries the tool knows left out: " + codes);
+            context.problems().warn(context.display("population"), "geo codes that are not countries the tool knows were "
+                    + "left out: " + codes);
         }
         return List.of(new Dataset(table.build(), "Population (Eurostat)",
                 reading.provenance("Eurostat, Population on 1 January (demo_pjan)",
@@ -77,8 +89,15 @@ final class PopulationCollector implements Collector {
                         context.settings().retrieved("population"))));
     }
 
-    private static void read(Path path, String file, Problems problems, Reading reading, Table.Builder table,
-                             long[] skipped) throws IOException {
+    /** What was left out, for the notes: other breakdowns, aggregates (EU27_2020, EA20) and codes not known. */
+    private static final class Left {
+        long otherBreakdowns;
+        final java.util.SortedSet<String> aggregates = new java.util.TreeSet<>();
+        final java.util.SortedSet<String> unknown = new java.util.TreeSet<>();
+    }
+
+    private static void read(Path path, String file, Problems problems, Reading reading, Table.Builder table, Left left)
+            throws IOException {
         try (InputStream raw = Files.newInputStream(path);
              InputStream in = path.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -88,14 +107,20 @@ final class PopulationCollector implements Collector {
                 return;
             }
             String[] headerCells = header.replace("\uFEFF", "").split("\t", -1);
-            int slash = headerCells[0].indexOf('\\');
-            List<String> dims = List.of((slash < 0 ? headerCells[0] : headerCells[0].substring(0, slash)).split(","));
-            int geo = dims.indexOf("geo");
-            if (geo < 0) {
-                problems.add(file, 1, null, "the first column has no geo dimension (expected freq,unit,age,sex,geo\\TIME_PERIOD, found "
-                        + headerCells[0] + ")");
+            List<String> dims = dimensions(headerCells[0]);
+            if (dims == null) {
+                problems.add(file, 1, null, "is not a Eurostat TSV: its first column is \"" + shorten(headerCells[0])
+                        + "\" (expected freq,unit,age,sex,geo\\TIME_PERIOD: download demo_pjan as TSV)");
                 return;
             }
+            List<String> missing = DIMENSIONS.stream().filter(d -> !dims.contains(d)).toList();
+            if (!missing.isEmpty()) {
+                problems.add(file, 1, null, "is not the population dataset demo_pjan: its dimensions are "
+                        + String.join(", ", dims) + ", without " + String.join(", ", missing)
+                        + " (expected freq, unit, age, sex, geo: download demo_pjan, Population on 1 January, as TSV)");
+                return;
+            }
+            int geo = dims.indexOf("geo");
             List<Integer> years = new ArrayList<>();
             for (int i = 1; i < headerCells.length; i++) {
                 try {
@@ -107,6 +132,7 @@ final class PopulationCollector implements Collector {
             }
             String line;
             long number = 1;
+            long totals = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
@@ -121,12 +147,14 @@ final class PopulationCollector implements Collector {
                     continue;
                 }
                 if (!wanted(dims, keys)) {
-                    skipped[0]++;
+                    left.otherBreakdowns++;
                     continue;
                 }
-                var country = Countries.byCode(keys[geo]).filter(c -> keys[geo].length() == 2);
+                totals++;
+                String code = keys[geo].strip();
+                var country = code.length() == 2 ? Countries.byCode(code) : java.util.Optional.<Countries.Country>empty();
                 if (country.isEmpty()) {
-                    skipped[0]++;
+                    (Countries.isAggregate(code) ? left.aggregates : left.unknown).add(code);
                     continue;
                 }
                 boolean ok = true;
@@ -139,7 +167,7 @@ final class PopulationCollector implements Collector {
                     String[] valueAndFlag = cell.split("\\s+", 2);
                     try {
                         long persons = Values.nonNegativeInteger(valueAndFlag[0]);
-                        rows.add(new Object[] {keys[geo], country.get().name(), (long) years.get(i), persons,
+                        rows.add(new Object[] {code, country.get().name(), (long) years.get(i), persons,
                                 valueAndFlag.length > 1 ? valueAndFlag[1] : null});
                     } catch (InvalidValueException e) {
                         problems.add(file, number, String.valueOf(years.get(i)), e.getMessage());
@@ -151,7 +179,28 @@ final class PopulationCollector implements Collector {
                     rows.forEach(table::add);
                 }
             }
+            if (totals == 0 && number > 1) {
+                problems.add(file, 0, null, "has no row of the total population (unit NR, age TOTAL, sex T) "
+                        + "(expected demo_pjan with all ages and both sexes; download the full dataset as TSV)");
+            }
         }
+    }
+
+    /** The dimensions packed in the first column, {@code freq,unit,age,sex,geo\TIME_PERIOD} (older files: {@code geo\time}). */
+    private static List<String> dimensions(String first) {
+        int slash = first.indexOf('\\');
+        if (slash < 0) {
+            return null;
+        }
+        List<String> dims = new ArrayList<>();
+        for (String d : first.substring(0, slash).split(",")) {
+            dims.add(d.strip());
+        }
+        return dims;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static boolean wanted(List<String> dims, String[] keys) {

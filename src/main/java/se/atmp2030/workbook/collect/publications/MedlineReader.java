@@ -33,6 +33,43 @@ final class MedlineReader {
     private MedlineReader() {
     }
 
+    /**
+     * Whether the file is in MEDLINE format, from its first line that is not blank; if not, what it looks like instead:
+     * PubMed saves the same search in several formats, and only MEDLINE ("Format: PubMed") has the affiliations.
+     *
+     * @return {@code null} for MEDLINE, else the name of the format it looks like
+     */
+    static String notMedline(Path path) throws IOException {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.replace("\uFEFF", "").strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.startsWith("PMID-")) {
+                    return null;
+                }
+                if (line.startsWith("PMID,") || line.startsWith("\"PMID\",")) {
+                    return "PubMed's CSV, which has no affiliations";
+                }
+                if (line.startsWith("<?xml") || line.startsWith("<PubmedArticleSet") || line.startsWith("<!DOCTYPE")) {
+                    return "PubMed's XML";
+                }
+                if (line.matches("\\d+[.:] .*")) {
+                    return "PubMed's \"Abstract (text)\" or \"Summary (text)\" format, which has no tagged fields";
+                }
+                if (line.startsWith("TY  -")) {
+                    return "a RIS citation file";
+                }
+                return "a file whose first line is not PMID- (" + (line.length() > 60 ? line.substring(0, 60) + "…" : line)
+                        + ")";
+            }
+            return "an empty file";
+        }
+    }
+
     static void read(Path path, Consumer<MedlineRecord> action) throws IOException {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16)) {

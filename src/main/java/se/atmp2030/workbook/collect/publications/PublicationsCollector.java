@@ -24,7 +24,7 @@ import se.atmp2030.workbook.collect.Table;
  * and country.
  */
 final class PublicationsCollector implements Collector {
-    static final InputSpec FILES = new InputSpec("publications/*.{txt,nbib,medline}",
+    static final InputSpec FILES = new InputSpec("publications/*.{txt,nbib,medline,csv,xml}",
             "PubMed export in MEDLINE format (Save, Format: PubMed)", true);
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
@@ -64,6 +64,12 @@ final class PublicationsCollector implements Collector {
         for (Path path : context.files(FILES)) {
             reading.file(context.sourceFile(path, FILES.format()));
             String file = context.display(path);
+            String other = MedlineReader.notMedline(path);
+            if (other != null) {
+                context.problems().add(file, 0, null, "is not in MEDLINE format: it looks like " + other
+                        + " (in PubMed, use Save, Format: PubMed, and put that file here instead)");
+                continue;
+            }
             MedlineReader.read(path, record -> {
                 String pmid = record.first("PMID");
                 String dp = record.first("DP");

@@ -48,6 +48,7 @@ class PublicationsAndPopulationTest {
                 10521556L, 10551707L);
         assertThat(column(population, "flag")).containsExactly(null, null, "p", null, null, "p");
         assertThat(result.dataset("population").provenance().notes())
-                .containsExactly("2 rows of aggregates (EU27_2020, EA20, ...) or other breakdowns left out");
+                .containsExactly("1 rows of other breakdowns (by age, by sex, other units) left out: only the total "
+                        + "population is used", "rows of groups of countries or parts of one left out: EU27_2020");
     }
 }
