@@ -1,31 +1,32 @@
 package se.atmp2030.workbook.collect.trials;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import se.atmp2030.workbook.collect.CollectContext;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.ColumnType;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
+import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
 
 /**
- * Clinical trials from ClinicalTrials.gov, from its CSV download or its API v2 JSON (both may be present; a study found
- * twice is kept once). Each trial is classified ATMP or not by {@link AtmpClassifier}, with the rule that matched, and
- * flagged for a site in Sweden and for an active status.
+ * Clinical trials from ClinicalTrials.gov, from its CSV download and its JSON in any form (API pages, the website's
+ * array, single studies, the zip of one file per study). Each trial is classified ATMP or not by {@link AtmpClassifier},
+ * with the rule that matched, and flagged for a site in Sweden and for an active status.
+ *
+ * <p>A study found in more than one file is kept once: the most recently updated copy, classified on the copy with the
+ * most intervention text (see {@link StudyCopies}). Deciding that takes a first pass over the files that only notes
+ * each copy; the second pass keeps the chosen ones. With a single file there is nothing to merge and one pass is made.
  */
 final class ClinicalTrialsCollector implements Collector {
-    static final InputSpec CSV = new InputSpec("clinical-trials/*.csv",
-            "ClinicalTrials.gov CSV download (ctg-studies.csv)", false);
-    static final InputSpec JSON = new InputSpec("clinical-trials/*.json",
-            "ClinicalTrials.gov API v2 JSON ({\"studies\":[...]})", false);
-
     private final AtmpClassifier classifier = new AtmpClassifier();
 
     @Override
@@ -45,7 +46,7 @@ final class ClinicalTrialsCollector implements Collector {
 
     @Override
     public List<InputSpec> inputs() {
-        return List.of(CSV, JSON);
+        return List.of(StudyFiles.CSV, StudyFiles.JSON, StudyFiles.ZIP);
     }
 
     @Override
@@ -64,48 +65,186 @@ final class ClinicalTrialsCollector implements Collector {
                 .column("conditions", ColumnType.TEXT, "Conditions studied, joined with |")
                 .column("interventions", ColumnType.TEXT, "Interventions as TYPE: name, joined with |")
                 .column("countries", ColumnType.TEXT, "Countries with a site, joined with |")
+                .column("locations_without_country", ColumnType.INTEGER,
+                        "Locations that name no country the tool knows (not counted as any country)")
                 .column("swedish_site", ColumnType.BOOLEAN, "Whether the study has a site in Sweden")
                 .column("atmp", ColumnType.BOOLEAN, "Whether the classification rules make it an ATMP trial")
                 .column("atmp_category", ColumnType.TEXT, "GTMP, sCTMP, TEP or combined")
                 .column("modality", ColumnType.TEXT, "Kind of ATMP, e.g. CAR T, AAV gene therapy")
                 .column("atmp_rule", ColumnType.TEXT, "Id of the classification rule that decided (see the README)")
                 .column("atmp_evidence", ColumnType.TEXT, "The text the rule matched, and where")
-                .column("source_format", ColumnType.TEXT, "CSV download or API JSON");
+                .column("last_update", ColumnType.DATE, "Last Update Posted: the copy kept of a study found twice is the newest")
+                .column("source_format", ColumnType.TEXT, "CSV download or JSON")
+                .column("source_file", ColumnType.TEXT, "The file the kept copy was read from");
         Reading reading = new Reading();
-        Set<String> seen = new HashSet<>();
-        long[] duplicates = {0};
-        Consumer<Trial> add = trial -> {
-            if (!seen.add(trial.nctId())) {
-                duplicates[0]++;
-                return;
+        try (StudyFiles files = StudyFiles.list(context, reading)) {
+            if (files.files().isEmpty() && context.problems().isEmpty()) {
+                context.problems().add(context.display("clinical-trials"), 0, null, "no file found (expected the "
+                        + "ClinicalTrials.gov CSV download ctg-studies.csv, JSON saved from the site or the API, or the "
+                        + "JSON download ctg-studies.json.zip)");
             }
-            AtmpClassifier.Classification c = classifier.classify(trial);
-            table.add(trial.nctId(), trial.title(), trial.status(), CtgFields.ACTIVE.contains(trial.status()),
-                    trial.phase(), trial.startDate(), trial.startDate() == null ? null : (long) trial.startDate().getYear(),
-                    trial.studyType(), trial.sponsor(), trial.funderType(), trial.conditions(),
-                    trial.interventions().stream().map(Trial.Intervention::label).collect(Collectors.joining("|")),
-                    String.join("|", trial.countries()), trial.countries().contains("Sweden"), c.atmp(), c.category(),
-                    c.modality(), c.rule(), c.evidence(), trial.format());
-        };
-        List<Path> csvFiles = context.files(CSV);
-        List<Path> jsonFiles = context.files(JSON);
-        if (csvFiles.isEmpty() && jsonFiles.isEmpty()) {
-            context.problems().add(context.display("clinical-trials"), 0, null,
-                    "no file found (expected the ClinicalTrials.gov CSV download ctg-studies.csv or API v2 JSON files)");
-        }
-        for (Path path : csvFiles) {
-            reading.file(context.sourceFile(path, CSV.format()));
-            CtgCsvReader.read(path, context.display(path), context.problems(), reading::record, add);
-        }
-        for (Path path : jsonFiles) {
-            reading.file(context.sourceFile(path, JSON.format()));
-            CtgJsonReader.read(path, context.display(path), context.problems(), reading::record, add);
-        }
-        if (duplicates[0] > 0) {
-            reading.note(duplicates[0] + " studies found in more than one file counted once");
+            Map<Integer, StudyCopies.Decision> decisions = files.files().size() > 1 ? survey(files) : Map.of();
+            new Merge(table, reading, context.problems(), decisions, context.display("clinical-trials")).readAll(files);
         }
         return List.of(new Dataset(table.build(), "Clinical trials (ClinicalTrials.gov)",
                 reading.provenance("ClinicalTrials.gov (U.S. National Library of Medicine)",
                         "https://clinicaltrials.gov/", context.settings().retrieved("clinical_trials"))));
+    }
+
+    /** The first pass: every copy of every study, noted; problems are left to the second pass to report. */
+    private static Map<Integer, StudyCopies.Decision> survey(StudyFiles files) throws IOException {
+        StudyCopies copies = new StudyCopies();
+        Problems ignored = new Problems();
+        List<StudyFiles.StudyFile> list = files.files();
+        for (int f = 0; f < list.size(); f++) {
+            int file = f;
+            int[] ordinal = {0};
+            read(list.get(f), ignored, new StudySink() {
+                @Override
+                public void accept(Trial trial, long line) {
+                    copies.add(trial, file, ordinal[0]++);
+                }
+
+                @Override
+                public void rejected() {
+                }
+            });
+        }
+        return copies.decide();
+    }
+
+    private static CtgJsonReader.FileShape read(StudyFiles.StudyFile file, Problems problems, StudySink sink)
+            throws IOException {
+        if (file.json()) {
+            return CtgJsonReader.read(file.path(), file.display(), problems, sink);
+        }
+        CtgCsvReader.read(file.path(), file.display(), problems, sink);
+        return null;
+    }
+
+    /** The second pass: keeps one copy of each study, classified, and notes what was merged. */
+    private final class Merge {
+        private final Table.Builder table;
+        private final Reading reading;
+        private final Problems problems;
+        private final Map<Integer, StudyCopies.Decision> decisions;
+        private final Set<Integer> seen = new HashSet<>();
+        private final Map<Integer, List<Trial.Intervention>> classifiedOn = new HashMap<>();
+        private final Map<Integer, Trial> waiting = new HashMap<>();
+        private final Map<String, Integer> keptFrom = new TreeMap<>();
+        private long repeated;
+        private long unplacedLocations;
+        private final Set<String> unplacedExamples = new java.util.LinkedHashSet<>();
+        private int pages;
+        private int pagesWithToken;
+        private final String folder;
+
+        Merge(Table.Builder table, Reading reading, Problems problems, Map<Integer, StudyCopies.Decision> decisions,
+              String folder) {
+            this.folder = folder;
+            this.table = table;
+            this.reading = reading;
+            this.problems = problems;
+            this.decisions = decisions;
+        }
+
+        void readAll(StudyFiles files) throws IOException {
+            List<StudyFiles.StudyFile> list = files.files();
+            for (int f = 0; f < list.size(); f++) {
+                int file = f;
+                int[] ordinal = {0};
+                CtgJsonReader.FileShape shape = read(list.get(f), problems, new StudySink() {
+                    @Override
+                    public void accept(Trial trial, long line) {
+                        reading.record(true);
+                        take(trial, file, ordinal[0]++);
+                    }
+
+                    @Override
+                    public void rejected() {
+                        reading.record(false);
+                    }
+                });
+                if (shape != null && shape.page) {
+                    pages++;
+                    pagesWithToken += shape.nextPageToken ? 1 : 0;
+                }
+            }
+            waiting.values().forEach(trial -> keep(trial, trial.interventions()));
+            notes();
+        }
+
+        private void take(Trial trial, int file, int ordinal) {
+            int number = trial.number();
+            StudyCopies.Decision decision = decisions.get(number);
+            if (decision == null) {
+                if (seen.add(number)) {
+                    keep(trial, trial.interventions());
+                } else {
+                    repeated++;
+                }
+                return;
+            }
+            if (decision.classified(file, ordinal)) {
+                classifiedOn.put(number, trial.interventions());
+                Trial kept = waiting.remove(number);
+                if (kept != null) {
+                    keep(kept, trial.interventions());
+                }
+            }
+            if (decision.kept(file, ordinal)) {
+                keptFrom.merge(trial.file(), 1, Integer::sum);
+                List<Trial.Intervention> interventions = classifiedOn.remove(number);
+                if (interventions != null) {
+                    keep(trial, interventions);
+                } else {
+                    waiting.put(number, trial);
+                }
+            }
+        }
+
+        /** Keeps a study; a study found twice shows (and is classified on) the copy with the most intervention text. */
+        private void keep(Trial kept, List<Trial.Intervention> classifyOn) {
+            Trial trial = kept.withInterventions(classifyOn);
+            AtmpClassifier.Classification c = classifier.classify(trial);
+            unplacedLocations += trial.unplaced().size();
+            trial.unplaced().stream().limit(3).forEach(l -> {
+                if (unplacedExamples.size() < 3) {
+                    unplacedExamples.add(l);
+                }
+            });
+            table.add(trial.nctId(), trial.title(), trial.status(), CtgFields.ACTIVE.contains(trial.status()),
+                    trial.phase(), trial.startDate(), trial.startDate() == null ? null : (long) trial.startDate().getYear(),
+                    trial.studyType(), trial.sponsor(), trial.funderType(), trial.conditions(),
+                    trial.interventions().stream().map(Trial.Intervention::label).collect(Collectors.joining("|")),
+                    String.join("|", trial.countries()), (long) trial.unplaced().size(), trial.countries().contains("Sweden"),
+                    c.atmp(), c.category(), c.modality(), c.rule(), c.evidence(), trial.lastUpdate(), trial.format(),
+                    trial.file());
+        }
+
+        private void notes() {
+            if (!decisions.isEmpty()) {
+                long classifiedElsewhere = decisions.values().stream()
+                        .filter(d -> d.classifiedFile() != d.keptFile() || d.classifiedOrdinal() != d.keptOrdinal()).count();
+                reading.note(decisions.size() + " studies found in more than one file (or twice in one) kept once: the most "
+                        + "recently updated copy (Last Update Posted), " + keptFrom.entrySet().stream()
+                        .map(e -> e.getValue() + " from " + e.getKey()).collect(Collectors.joining(", "))
+                        + (classifiedElsewhere == 0 ? "" : "; " + classifiedElsewhere
+                        + " classified on another copy with more intervention text (descriptions, other names)"));
+            }
+            if (repeated > 0) {
+                reading.note(repeated + " studies listed twice in the same file counted once");
+            }
+            if (unplacedLocations > 0) {
+                reading.note(unplacedLocations + " locations name no country the tool knows and are counted under no "
+                        + "country, e.g. " + unplacedExamples.stream().map(l -> "\"" + l + "\"")
+                        .collect(Collectors.joining(", ")));
+            }
+            if (pages > 0 && pagesWithToken == pages) {
+                problems.warn(folder, "every API page here has a nextPageToken, so the registry has more "
+                        + "pages than were saved: save the page that the last token leads to, and the ones after it, "
+                        + "until a page comes without a token");
+            }
+        }
     }
 }

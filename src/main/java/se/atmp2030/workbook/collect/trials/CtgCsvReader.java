@@ -6,27 +6,54 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.function.Consumer;
-import se.atmp2030.workbook.collect.Countries;
+import java.util.Map;
 import se.atmp2030.workbook.collect.CsvDialect;
 import se.atmp2030.workbook.collect.CsvSource;
 import se.atmp2030.workbook.collect.InvalidValueException;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.Values;
 
-/** The ClinicalTrials.gov CSV download ({@code ctg-studies.csv}): columns found by their header, as users may drop or reorder them. */
+/**
+ * The ClinicalTrials.gov CSV download ({@code ctg-studies.csv}): columns found by their header, in any choice and order,
+ * as users pick them on the site. The retired classic download ({@code SearchResults.csv}) is told apart and refused
+ * with what to do.
+ */
 final class CtgCsvReader {
-    static final String[] REQUIRED = {"NCT Number", "Study Status", "Interventions", "Locations"};
+    /** The columns without which a study cannot be classified or flagged, and why each is needed. */
+    static final Map<String, String> REQUIRED = new java.util.LinkedHashMap<>();
+
+    static {
+        REQUIRED.put("NCT Number", "the study's identifier");
+        REQUIRED.put("Study Status", "which trials are active");
+        REQUIRED.put("Interventions", "the ATMP classification");
+        REQUIRED.put("Locations", "which trials have a site in Sweden");
+    }
 
     private CtgCsvReader() {
     }
 
-    /** Calls {@code action} with each good study; bad values are reported, and {@code read} counts good and bad records. */
-    static void read(Path path, String file, Problems problems, Consumer<Boolean> read, Consumer<Trial> action)
-            throws IOException {
+    /** Calls {@code sink} with each study read; bad values are reported, and each record is counted good or bad. */
+    static void read(Path path, String file, Problems problems, StudySink sink) throws IOException {
         CsvSource csv = CsvSource.open(path, file, CsvDialect.utf8(path, ','), problems);
-        if (!csv.requireColumns(REQUIRED)) {
+        if (csv.header().isEmpty()) {
+            return;
+        }
+        if (csv.has("Rank") && csv.has("Title") && csv.has("Status") && !csv.has("Study Status")) {
+            problems.add(file, 1, null, "this is the classic ClinicalTrials.gov download (SearchResults.csv), retired in "
+                    + "2024, with other columns and codes: download the studies again from clinicaltrials.gov "
+                    + "(Download, CSV, all columns) or as JSON");
+            return;
+        }
+        boolean all = true;
+        for (Map.Entry<String, String> column : REQUIRED.entrySet()) {
+            if (!csv.has(column.getKey())) {
+                all = false;
+                problems.add(file, 1, null, "missing column \"" + column.getKey() + "\", needed for " + column.getValue()
+                        + " (download again with that column chosen, or all columns; the header has: "
+                        + String.join(", ", csv.header()) + ")");
+            }
+        }
+        if (!all) {
             return;
         }
         csv.forEach(record -> {
@@ -35,14 +62,16 @@ final class CtgCsvReader {
             String phaseText = record.text("Phases");
             String phase = record.optional("Phases", raw -> CtgFields.phase(Arrays.asList(raw.split("\\|")), raw));
             LocalDate start = record.optional("Start Date", Values::yearMonthOrDate);
+            LocalDate updated = record.optional("Last Update Posted", Values::yearMonthOrDate);
             List<Trial.Intervention> interventions = record.optional("Interventions", CtgCsvReader::interventions);
-            String locations = record.text("Locations");
-            read.accept(record.ok());
+            CtgLocations locations = CtgLocations.ofCsv(record.text("Locations"));
             if (record.ok()) {
-                action.accept(new Trial(nct, record.text("Study Title"), status, phaseText == null ? null : phase, start,
+                sink.accept(new Trial(nct, record.text("Study Title"), status, phaseText == null ? null : phase, start,
                         record.text("Study Type"), record.text("Sponsor"), record.text("Funder Type"),
                         record.text("Conditions"), interventions == null ? List.of() : interventions,
-                        countries(locations), "CSV"));
+                        locations.countries, locations.unplaced, updated, "CSV", file), record.line());
+            } else {
+                sink.rejected();
             }
         });
     }
@@ -67,19 +96,5 @@ final class CtgCsvReader {
             list.add(new Trial.Intervention(type, part.substring(colon + 1).strip(), null));
         }
         return list;
-    }
-
-    /** Each location ends in its country: {@code Facility, City, [State, ][Zip, ]Country}, joined with {@code |}. */
-    static TreeSet<String> countries(String locations) {
-        TreeSet<String> countries = new TreeSet<>();
-        if (locations != null) {
-            for (String location : locations.split("\\|")) {
-                String last = location.substring(location.lastIndexOf(',') + 1).strip();
-                if (!last.isEmpty()) {
-                    countries.add(Countries.byName(last).map(Countries.Country::name).orElse(last));
-                }
-            }
-        }
-        return countries;
     }
 }

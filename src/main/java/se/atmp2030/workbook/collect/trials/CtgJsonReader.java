@@ -6,119 +6,227 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.function.Consumer;
-import se.atmp2030.workbook.collect.Countries;
 import se.atmp2030.workbook.collect.InvalidValueException;
+import se.atmp2030.workbook.collect.JsonLines;
 import se.atmp2030.workbook.collect.JsonRecord;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.Values;
 
 /**
- * The ClinicalTrials.gov API v2 JSON ({@code {"studies":[...],"nextPageToken":...}}), or a plain array of studies, read
- * one study at a time with Jackson's streaming parser so that a full registry dump never sits in memory.
+ * ClinicalTrials.gov JSON in every form the registry hands out, read one study at a time with Jackson's streaming
+ * parser so that a full registry dump never sits in memory:
+ * <ul>
+ *   <li>an API v2 page, {@code {"studies":[...],"nextPageToken":"...","totalCount":n}}, the token there or not;</li>
+ *   <li>the website's JSON download, an array of studies;</li>
+ *   <li>a single study, {@code {"protocolSection":{...},"derivedSection":{...},"hasResults":false}}, as
+ *       {@code GET /api/v2/studies/{nctId}} returns it and as each file of the website's {@code ctg-studies.json.zip} is.</li>
+ * </ul>
+ * A page requested with {@code fields=} lacks the modules it did not ask for; when no study of a file has the
+ * interventions or the locations, the file is reported with the {@code fields=} it needs, so that no trial silently
+ * becomes "not ATMP" or "no Swedish site".
  */
 final class CtgJsonReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory(MAPPER);
+    private static final String NCT = "protocolSection.identificationModule.nctId";
     private static final String STATUS = "protocolSection.statusModule.overallStatus";
     private static final String START = "protocolSection.statusModule.startDateStruct.date";
-    private static final String NCT = "protocolSection.identificationModule.nctId";
+    private static final String UPDATED = "protocolSection.statusModule.lastUpdatePostDateStruct.date";
+    private static final String INTERVENTIONS = "protocolSection.armsInterventionsModule";
+    private static final String LOCATIONS = "protocolSection.contactsLocationsModule";
+
+    /** What a file showed as a whole: whether it was requested with fields=, and which modules its studies have. */
+    static final class FileShape {
+        int studies;
+        int partial;
+        int withInterventions;
+        int withLocations;
+        int untypedInterventions;
+        boolean page;
+        boolean nextPageToken;
+    }
 
     private CtgJsonReader() {
     }
 
-    static void read(Path path, String file, Problems problems, Consumer<Boolean> read, Consumer<Trial> action)
-            throws IOException {
-        try (JsonParser parser = new JsonFactory(MAPPER).createParser(Files.newInputStream(path))) {
-            if (!toStudies(parser)) {
-                problems.add(file, parser.currentLocation().getLineNr(), null,
-                        "no studies found (expected the API v2 response {\"studies\":[...]} or an array of studies)");
-                return;
-            }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                long line = parser.currentTokenLocation().getLineNr();
-                JsonNode node = parser.readValueAsTree();
-                JsonRecord study = new JsonRecord(node, problems, file, line);
-                Trial trial = trial(study);
-                read.accept(study.ok());
-                if (study.ok()) {
-                    action.accept(trial);
-                }
+    /** Reads the file; returns what it showed as a whole (for the collector's notes), after reporting its problems. */
+    static FileShape read(Path path, String file, Problems problems, StudySink sink) throws IOException {
+        FileShape shape = new FileShape();
+        try (InputStream in = Files.newInputStream(path); JsonParser parser = FACTORY.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                studies(parser, file, problems, sink, shape);
+            } else if (first == JsonToken.START_OBJECT) {
+                object(parser, file, problems, sink, shape);
+            } else {
+                noStudies(problems, file, 1);
             }
         } catch (JsonParseException e) {
             problems.add(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
                     "the file is not valid JSON (" + e.getOriginalMessage() + ")");
+            return shape;
         }
+        reportFields(shape, file, problems);
+        return shape;
     }
 
-    /** Moves the parser to the start of the studies array; false when there is none. */
-    private static boolean toStudies(JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == JsonToken.START_ARRAY) {
-            return true;
-        }
-        if (first != JsonToken.START_OBJECT) {
-            return false;
-        }
+    /**
+     * The top-level object: an API page (its {@code studies} streamed, its other fields kept) or one study (every field
+     * kept, then read as the study).
+     */
+    private static void object(JsonParser parser, String file, Problems problems, StudySink sink, FileShape shape)
+            throws IOException {
+        ObjectNode top = MAPPER.createObjectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("studies".equals(field) && value == JsonToken.START_ARRAY) {
-                return true;
+                shape.page = true;
+                studies(parser, file, problems, sink, shape);
+            } else {
+                top.set(field, parser.readValueAsTree());
             }
-            parser.skipChildren();
         }
-        return false;
+        if (shape.page) {
+            shape.nextPageToken = top.hasNonNull("nextPageToken") && !top.get("nextPageToken").asText().isEmpty();
+        } else if (top.has("protocolSection")) {
+            study(top, file, 1, problems, sink, shape);
+        } else {
+            noStudies(problems, file, 1);
+        }
     }
 
-    private static Trial trial(JsonRecord study) {
+    private static void noStudies(Problems problems, String file, long line) {
+        problems.add(file, line, null, "no studies found (expected an API v2 page {\"studies\":[...]}, an array of "
+                + "studies, or one study {\"protocolSection\":{...}} as ClinicalTrials.gov saves them)");
+    }
+
+    private static void studies(JsonParser parser, String file, Problems problems, StudySink sink, FileShape shape)
+            throws IOException {
+        int notStudies = JsonLines.forEachObject(parser, file, problems,
+                "an item of the studies array is not a study (expected an object)",
+                (node, line) -> study(node, file, line, problems, sink, shape));
+        for (int i = 0; i < notStudies; i++) {
+            sink.rejected();
+        }
+    }
+
+    private static void study(JsonNode node, String file, long line, Problems problems, StudySink sink, FileShape shape) {
+        JsonRecord study = new JsonRecord(node, problems, file, line);
+        shape.studies++;
+        JsonNode protocol = node.path("protocolSection");
+        // Every study the registry hands out whole has a derivedSection and an eligibility module; a record without
+        // both was cut down by a fields= request.
+        boolean partial = !node.has("derivedSection") && !protocol.has("eligibilityModule");
+        if (partial) {
+            shape.partial++;
+        }
+        if (!study.at(INTERVENTIONS).isMissingNode()) {
+            shape.withInterventions++;
+        }
+        if (!study.at(LOCATIONS).isMissingNode()) {
+            shape.withLocations++;
+        }
         String nct = study.required(NCT, CtgCsvReader::nctId);
         String status = study.required(STATUS, CtgFields::status);
         LocalDate start = study.optional(START, Values::yearMonthOrDate);
-        JsonNode phases = study.at("protocolSection.designModule.phases");
-        List<String> phaseTokens = new ArrayList<>();
-        phases.forEach(p -> phaseTokens.add(p.asText()));
-        String phase = null;
-        if (!phaseTokens.isEmpty()) {
-            try {
-                phase = CtgFields.phase(phaseTokens, String.join("|", phaseTokens));
-            } catch (InvalidValueException e) {
-                study.fail("protocolSection.designModule.phases", e.getMessage());
-            }
+        LocalDate updated = study.optional(UPDATED, Values::yearMonthOrDate);
+        String phase = phase(study);
+        List<Trial.Intervention> interventions = interventions(study, partial, shape);
+        CtgLocations locations = new CtgLocations();
+        JsonNode list = study.at(LOCATIONS + ".locations");
+        for (JsonNode location : list) {
+            locations.addJson(location.path("country").asText(null), describe(location));
         }
+        List<String> conditions = new ArrayList<>();
+        study.at("protocolSection.conditionsModule.conditions").forEach(c -> conditions.add(c.asText()));
+        if (!study.ok()) {
+            sink.rejected();
+            return;
+        }
+        sink.accept(new Trial(nct, study.text("protocolSection.identificationModule.briefTitle"), status, phase, start,
+                study.text("protocolSection.designModule.studyType"),
+                study.text("protocolSection.sponsorCollaboratorsModule.leadSponsor.name"),
+                study.text("protocolSection.sponsorCollaboratorsModule.leadSponsor.class"),
+                conditions.isEmpty() ? null : String.join("|", conditions), interventions, locations.countries,
+                locations.unplaced, updated, "JSON", file), line);
+    }
+
+    private static String phase(JsonRecord study) {
+        List<String> tokens = new ArrayList<>();
+        study.at("protocolSection.designModule.phases").forEach(p -> tokens.add(p.asText()));
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        try {
+            return CtgFields.phase(tokens, String.join("|", tokens));
+        } catch (InvalidValueException e) {
+            study.fail("protocolSection.designModule.phases", e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<Trial.Intervention> interventions(JsonRecord study, boolean partial, FileShape shape) {
         List<Trial.Intervention> interventions = new ArrayList<>();
-        JsonNode list = study.at("protocolSection.armsInterventionsModule.interventions");
+        JsonNode list = study.at(INTERVENTIONS + ".interventions");
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
+            if (partial && !item.has("type")) {
+                shape.untypedInterventions++;
+                continue;
+            }
             String type = item.path("type").asText("");
             if (!CtgFields.INTERVENTION_TYPES.contains(type)) {
-                study.fail("protocolSection.armsInterventionsModule.interventions[" + i + "].type",
-                        "\"" + type + "\" is not an intervention type (expected DRUG, BIOLOGICAL, GENETIC, DEVICE, PROCEDURE, ...)");
+                study.fail(INTERVENTIONS + ".interventions[" + i + "].type", "\"" + type
+                        + "\" is not an intervention type (expected DRUG, BIOLOGICAL, GENETIC, DEVICE, PROCEDURE, ...)");
                 continue;
             }
             StringBuilder details = new StringBuilder(item.path("description").asText(""));
             item.path("otherNames").forEach(n -> details.append(" | ").append(n.asText()));
             interventions.add(new Trial.Intervention(type, item.path("name").asText(""), details.toString()));
         }
-        TreeSet<String> countries = new TreeSet<>();
-        study.at("protocolSection.contactsLocationsModule.locations").forEach(location -> {
-            String country = location.path("country").asText("").strip();
-            if (!country.isEmpty()) {
-                countries.add(Countries.byName(country).map(Countries.Country::name).orElse(country));
+        return interventions;
+    }
+
+    private static String describe(JsonNode location) {
+        List<String> parts = new ArrayList<>();
+        for (String field : new String[] {"facility", "city", "state", "zip"}) {
+            String text = location.path(field).asText("");
+            if (!text.isBlank()) {
+                parts.add(text.strip());
             }
-        });
-        List<String> conditions = new ArrayList<>();
-        study.at("protocolSection.conditionsModule.conditions").forEach(c -> conditions.add(c.asText()));
-        return new Trial(nct, study.text("protocolSection.identificationModule.briefTitle"), status, phase, start,
-                study.text("protocolSection.designModule.studyType"),
-                study.text("protocolSection.sponsorCollaboratorsModule.leadSponsor.name"),
-                study.text("protocolSection.sponsorCollaboratorsModule.leadSponsor.class"),
-                conditions.isEmpty() ? null : String.join("|", conditions), interventions, countries, "JSON");
+        }
+        return parts.isEmpty() ? "(a location with no name)" : String.join(", ", parts);
+    }
+
+    /** A file of studies cut down by fields= is reported once, with the fields= its request needs. */
+    private static void reportFields(FileShape shape, String file, Problems problems) {
+        if (shape.partial == 0) {
+            return;
+        }
+        String again = "request the studies again without fields=, or add ";
+        if (shape.withInterventions == 0) {
+            problems.add(new Problem(file, 0, Problem.field(INTERVENTIONS), "is missing from all " + shape.studies
+                    + " studies: the request's fields= left out the interventions, which the ATMP classification needs ("
+                    + again + "InterventionType,InterventionName,InterventionDescription,InterventionOtherName to fields=)"));
+        } else if (shape.untypedInterventions > 0) {
+            problems.add(new Problem(file, 0, Problem.field(INTERVENTIONS + ".interventions[].type"), "is missing from "
+                    + shape.untypedInterventions + " interventions: the request's fields= left out the intervention type, "
+                    + "which the ATMP classification needs (" + again + "InterventionType to fields=)"));
+        }
+        if (shape.withLocations == 0) {
+            problems.add(new Problem(file, 0, Problem.field(LOCATIONS), "is missing from all " + shape.studies
+                    + " studies: the request's fields= left out the locations, so no trial could be flagged for a site in "
+                    + "Sweden (" + again + "LocationCountry to fields=)"));
+        }
     }
 }

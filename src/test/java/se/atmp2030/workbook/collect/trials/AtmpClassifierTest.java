@@ -3,6 +3,7 @@ package se.atmp2030.workbook.collect.trials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ class AtmpClassifierTest {
             """)
     void eachRuleDecides(String interventions, String rule, String category) throws Exception {
         Trial trial = new Trial("NCT00000001", "A study", "RECRUITING", null, null, null, null, null, null,
-                CtgCsvReader.interventions(interventions), Set.of(), "CSV");
+                CtgCsvReader.interventions(interventions), Set.of(), List.of(), null, "CSV", "test");
         AtmpClassifier.Classification c = classifier.classify(trial);
         assertThat(c.rule()).isEqualTo(rule);
         assertThat(c.category()).isEqualTo(category.equals("-") ? null : category);
@@ -51,7 +52,7 @@ class AtmpClassifierTest {
             """)
     void theTitleDecidesWhenTheInterventionNameSaysNothing(String interventions, String title, String rule) throws Exception {
         Trial trial = new Trial("NCT00000001", title, "RECRUITING", null, null, null, null, null, null,
-                CtgCsvReader.interventions(interventions), Set.of(), "CSV");
+                CtgCsvReader.interventions(interventions), Set.of(), List.of(), null, "CSV", "test");
         assertThat(classifier.classify(trial).rule()).as("terms match whole words only").isEqualTo(rule);
     }
 

@@ -5,6 +5,8 @@ import static se.atmp2030.workbook.CollectHarness.column;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.atmp2030.workbook.CollectHarness;
 import se.atmp2030.workbook.collect.Table;
@@ -17,33 +19,63 @@ class ClinicalTrialsCollectorTest {
         CollectHarness.Result result = CollectHarness.collect(FIXTURE, new ClinicalTrialsModule());
         assertThat(result.messages()).isEmpty();
         Table trials = result.table("clinical_trials");
-        assertThat(column(trials, "nct_id"))
-                .as("the CSV first, then the JSON; NCT05000001 is in both and kept once")
-                .containsExactly("NCT05000001", "NCT03000002", "NCT04000003", "NCT06000004", "NCT05000005");
-        assertThat(result.dataset("clinical_trials").provenance().notes())
-                .containsExactly("1 studies found in more than one file counted once");
-        assertThat(column(trials, "phase")).containsExactly("Phase 1/2", "Phase 2", "Not applicable", "Phase 3", "Phase 3");
-        assertThat(column(trials, "start_date")).containsExactly(LocalDate.of(2023, 3, 1), LocalDate.of(2018, 5, 14),
-                LocalDate.of(2020, 1, 10), LocalDate.of(2024, 9, 1), LocalDate.of(2022, 11, 2));
-        assertThat(column(trials, "start_year")).containsExactly(2023L, 2018L, 2020L, 2024L, 2022L);
-        assertThat(column(trials, "swedish_site")).containsExactly(true, true, false, true, true);
-        assertThat(column(trials, "countries")).containsExactly("Denmark|Sweden", "Sweden", "Germany", "Sweden", "Norway|Sweden");
-        assertThat(column(trials, "active")).as("not yet recruiting is not active")
-                .containsExactly(true, false, true, false, true);
-        assertThat(column(trials, "source_format")).containsExactly("CSV", "CSV", "CSV", "CSV", "JSON");
+        assertThat(column(trials, "nct_id")).as("NCT05000001 is in both files and kept once")
+                .containsExactlyInAnyOrder("NCT05000001", "NCT03000002", "NCT04000003", "NCT06000004", "NCT05000005");
+        Map<String, Map<String, Object>> byId = byId(trials);
+        assertThat(byId.get("NCT05000001").get("phase")).isEqualTo("Phase 1/2");
+        assertThat(byId.get("NCT03000002").get("start_date")).isEqualTo(LocalDate.of(2018, 5, 14));
+        assertThat(byId.get("NCT06000004").get("start_date")).as("a month alone is its first day")
+                .isEqualTo(LocalDate.of(2024, 9, 1));
+        assertThat(byId.get("NCT05000005").get("start_year")).isEqualTo(2022L);
+        assertThat(byId.get("NCT04000003").get("swedish_site")).isEqualTo(false);
+        assertThat(byId.get("NCT05000005").get("countries")).isEqualTo("Norway|Sweden");
+        assertThat(byId.get("NCT06000004").get("active")).as("not yet recruiting is not active").isEqualTo(false);
+        assertThat(byId.get("NCT05000005").get("active")).isEqualTo(true);
+    }
+
+    @Test
+    void aStudyInBothFilesKeepsTheJsonCopyOnATieAndIsClassifiedOnTheCopyWithMoreInterventionText() {
+        CollectHarness.Result result = CollectHarness.collect(FIXTURE, new ClinicalTrialsModule());
+        Map<String, Object> merged = byId(result.table("clinical_trials")).get("NCT05000001");
+        assertThat(merged.get("source_format")).as("neither copy has Last Update Posted: the JSON wins the tie")
+                .isEqualTo("JSON");
+        assertThat(merged.get("countries")).as("the kept copy's sites").isEqualTo("Sweden");
+        assertThat(merged.get("interventions")).as("the CSV copy names two interventions, the JSON one")
+                .isEqualTo("BIOLOGICAL: CD19 CAR-T cells|DRUG: Fludarabine");
+        assertThat(result.dataset("clinical_trials").provenance().notes()).contains(
+                "1 studies found in more than one file (or twice in one) kept once: the most recently updated copy "
+                        + "(Last Update Posted), 1 from inputs/clinical-trials/ctg-studies.json; 1 classified on another "
+                        + "copy with more intervention text (descriptions, other names)");
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly("inputs/clinical-trials: every API page "
+                + "here has a nextPageToken, so the registry has more pages than were saved: save the page that the last "
+                + "token leads to, and the ones after it, until a page comes without a token");
     }
 
     @Test
     void eachTrialSaysWhichRuleClassifiedIt() {
-        Table trials = CollectHarness.collect(FIXTURE, new ClinicalTrialsModule()).table("clinical_trials");
-        assertThat(column(trials, "atmp")).containsExactly(true, false, true, false, true);
-        assertThat(column(trials, "atmp_category")).containsExactly("GTMP", null, "combined", null, "GTMP");
-        assertThat(column(trials, "modality")).containsExactly("CAR T", null, "Tissue engineered", null, "AAV gene therapy");
-        assertThat(column(trials, "atmp_rule")).containsExactly("car-t", "hsct", "tissue-engineered+device",
-                "no-genetic-or-biological", "aav");
-        assertThat(column(trials, "atmp_evidence").get(0))
-                .isEqualTo("\"CAR-T\" in intervention \"BIOLOGICAL: CD19 CAR-T cells\"");
-        assertThat(column(trials, "atmp_evidence").get(4)).as("a substance name matched")
-                .isEqualTo("\"etranacogene\" in intervention \"GENETIC: etranacogene dezaparvovec\"");
+        Map<String, Map<String, Object>> byId = byId(CollectHarness.collect(FIXTURE, new ClinicalTrialsModule())
+                .table("clinical_trials"));
+        assertThat(byId.get("NCT05000001")).containsEntry("atmp", true).containsEntry("atmp_category", "GTMP")
+                .containsEntry("modality", "CAR T").containsEntry("atmp_rule", "car-t")
+                .containsEntry("atmp_evidence", "\"CAR-T\" in intervention \"BIOLOGICAL: CD19 CAR-T cells\"");
+        assertThat(byId.get("NCT03000002")).containsEntry("atmp", false).containsEntry("atmp_rule", "hsct");
+        assertThat(byId.get("NCT04000003")).containsEntry("atmp_category", "combined")
+                .containsEntry("modality", "Tissue engineered").containsEntry("atmp_rule", "tissue-engineered+device");
+        assertThat(byId.get("NCT06000004")).containsEntry("atmp", false).containsEntry("atmp_rule", "no-genetic-or-biological");
+        assertThat(byId.get("NCT05000005")).containsEntry("atmp_rule", "aav").as("a substance name matched")
+                .containsEntry("atmp_evidence", "\"etranacogene\" in intervention \"GENETIC: etranacogene dezaparvovec\"");
+    }
+
+    /** Each row as column name to value, by NCT number. */
+    static Map<String, Map<String, Object>> byId(Table trials) {
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        for (Object[] row : trials.rows()) {
+            Map<String, Object> values = new HashMap<>();
+            for (int c = 0; c < trials.columns().size(); c++) {
+                values.put(trials.columns().get(c).name(), row[c]);
+            }
+            byId.put((String) row[0], values);
+        }
+        return byId;
     }
 }
