@@ -1,8 +1,13 @@
 package se.atmp2030.workbook.analyze;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.ReportSettings;
@@ -15,17 +20,49 @@ public final class Analyzer {
     /**
      * @param patterns     the lines of the key-insights file
      * @param patternsFile how messages name that file
+     * @param referenced   the KPI keys the template names; a member with no rows among them is a KPI of 0
      */
     public Analysis analyze(List<Dataset> datasets, ReportSettings settings, List<String> patterns, String patternsFile,
-                            Problems problems) {
+                            Collection<String> referenced, Problems problems) {
         Rows rows = new Rows(datasets);
-        List<Series> series = new SeriesCatalogue(rows, settings).build();
+        SeriesCatalogue catalogue = new SeriesCatalogue(rows, settings);
+        List<Series> series = catalogue.build();
         List<SeriesPoint> points = series.stream().flatMap(s -> Changes.of(s).stream()).toList();
         List<Trend> trends = series.stream().map(Trends::of).toList();
-        List<Kpi> kpis = new KpiCatalogue(rows, settings, series, datasets).compute();
+        List<Kpi> kpis = new ArrayList<>(new KpiCatalogue(rows, settings, series, datasets).compute());
+        List<Notice> notices = new ArrayList<>(catalogue.notices());
+        Set<String> wanted = new TreeSet<>(referenced);
+        wanted.addAll(kpiKeys(patterns));
         Map<String, Kpi> byKey = new LinkedHashMap<>();
         kpis.forEach(k -> byKey.put(k.key(), k));
-        List<Insights.Insight> insights = Insights.render(patterns, patternsFile, byKey, problems);
-        return new Analysis(series, points, trends, kpis, insights);
+        for (String key : wanted) {
+            if (!byKey.containsKey(key)) {
+                Kpi zero = KpiCatalogue.zeroMember(key, kpis, settings.year());
+                if (zero != null) {
+                    kpis.add(zero);
+                    byKey.put(key, zero);
+                    notices.add(new Notice("KPI taken as 0", "kpi." + key, zero.note()));
+                }
+            }
+        }
+        Insights.Rendered rendered = Insights.render(patterns, patternsFile, byKey, problems);
+        notices.addAll(rendered.notices());
+        return new Analysis(series, points, trends, kpis, rendered.insights(), catalogue.declared(), notices,
+                rendered.sentenceLines());
+    }
+
+    /** The KPI keys that the sentences name. */
+    static Set<String> kpiKeys(Collection<String> lines) {
+        Set<String> keys = new TreeSet<>();
+        for (String line : lines) {
+            Matcher m = Insights.PLACEHOLDER.matcher(line);
+            while (m.find()) {
+                String name = m.group(1).strip();
+                if (name.startsWith("kpi.")) {
+                    keys.add(name.substring(4));
+                }
+            }
+        }
+        return keys;
     }
 }

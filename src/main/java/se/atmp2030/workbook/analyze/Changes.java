@@ -14,8 +14,16 @@ public final class Changes {
         Double base = series.value(series.baseline());
         for (Map.Entry<Integer, Double> entry : series.values().entrySet()) {
             int year = entry.getKey();
-            double value = entry.getValue();
             List<String> notes = new ArrayList<>();
+            if (series.notes().containsKey(year)) {
+                notes.add(series.notes().get(year));
+            }
+            if (entry.getValue() == null) {
+                points.add(new SeriesPoint(series, year, null, null, null, null, null,
+                        notes.isEmpty() ? "no value: the data has none for this year" : String.join("; ", notes)));
+                continue;
+            }
+            double value = entry.getValue();
             Double yoyAbs = null;
             Double yoyPct = null;
             if (year > series.firstYear()) {

@@ -15,19 +15,23 @@ import java.util.Locale;
  *   <li>{@code change}: {@code 77% increase}, {@code 12% decrease} or {@code no change}</li>
  *   <li>{@code over}: rounded down to a round figure, with "over" when that is below the value: 712 to
  *       {@code over 700}, 16,412,385 to {@code over 16 million}, 700 to {@code 700}</li>
- *   <li>{@code atleast}: {@code at least 48} when the KPI's period was not over when the data was taken, else {@code 48}</li>
+ *   <li>{@code atleast}: {@code at least 48} when the KPI's period was not over when the data was taken, else {@code 48}
+ *       (and {@code 0}, never "at least 0")</li>
  *   <li>{@code times}: a ratio as a verb: {@code double}, {@code triple}, {@code quadruple}, {@code grow by 50%},
  *       {@code fall by 20%}, {@code hold steady}</li>
  *   <li>{@code ordinal}: {@code first}, {@code second}, ... ; {@code leading}: rank 1 is {@code leading}, rank 2
  *       {@code second in}, ...</li>
  *   <li>{@code trend}: a slope as {@code continues to increase}, {@code is decreasing} or {@code is unchanged}</li>
  *   <li>{@code from}, {@code to}: the first and last year of the KPI's period</li>
+ *   <li>{@code no}: {@code no} for zero ("no ATMP trials"), else the value</li>
  *   <li>an Excel-style number format such as {@code 0%}, {@code #,##0} or {@code 0.0}</li>
  * </ul>
  */
 public final class InsightFormat {
     public static final List<String> NAMES = List.of("pct", "change", "over", "atleast", "times", "ordinal", "leading",
-            "trend", "from", "to");
+            "trend", "from", "to", "no");
+    /** The formats that give the KPI's period, not its value: they read well even when the value is missing. */
+    public static final java.util.Set<String> PERIOD = java.util.Set.of("from", "to");
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth"};
 
@@ -62,11 +66,12 @@ public final class InsightFormat {
             case "change" -> Math.round(v * 100) == 0 ? "no change"
                     : Math.abs(Math.round(v * 100)) + "% " + (v > 0 ? "increase" : "decrease");
             case "over" -> over(v);
-            case "atleast" -> (kpi.partial() ? "at least " : "") + plain(v);
+            case "atleast" -> (kpi.partial() && v > 0 ? "at least " : "") + plain(v);
             case "times" -> times(v);
             case "ordinal" -> ordinal((int) Math.round(v));
             case "leading" -> Math.round(v) == 1 ? "leading" : ordinal((int) Math.round(v)) + " in";
             case "trend" -> v > 0 ? "continues to increase" : v < 0 ? "is decreasing" : "is unchanged";
+            case "no" -> v == 0 ? "no" : plain(v);
             default -> new DecimalFormat(format, DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(v);
         };
     }

@@ -248,6 +248,7 @@ public final class KpiCatalogue {
     private void patients(int year) {
         List<Rows.Row> all = rows.of("patients_treated").toList();
         if (all.isEmpty()) {
+            add("patients.total", 0.0, year, year);
             return;
         }
         int first = all.stream().map(r -> r.year("year")).min(Integer::compare).orElseThrow();
@@ -256,6 +257,35 @@ public final class KpiCatalogue {
         all.stream().collect(Collectors.groupingBy(r -> r.text("product"), TreeMap::new,
                         Collectors.summingDouble(r -> r.number("patients"))))
                 .forEach((product, n) -> add("patients.<product>", product, n, first, last));
+    }
+
+    /**
+     * A KPI of a member that has no rows ({@code patients.luxturna} when no patient was treated with Luxturna): every
+     * per-member KPI counts, so it is 0, with a note naming the members that do have rows. {@code null} when the key is
+     * no member of a per-member KPI.
+     */
+    static Kpi zeroMember(String key, List<Kpi> known, int year) {
+        for (KpiDefinition def : DEFINITIONS) {
+            if (!def.perMember() || !key.startsWith(def.prefix() + ".")) {
+                continue;
+            }
+            String member = key.substring(def.prefix().length() + 1);
+            if (member.isEmpty() || !member.equals(slug(member))) {
+                continue;
+            }
+            List<String> members = known.stream().filter(k -> k.member() != null && k.key().equals(def.prefix() + "."
+                    + slug(k.member()))).map(Kpi::key).toList();
+            boolean longerPrefix = DEFINITIONS.stream().anyMatch(other -> other != def && other.perMember()
+                    && other.prefix().startsWith(def.prefix() + ".") && key.startsWith(other.prefix() + "."));
+            if (longerPrefix) {
+                continue;
+            }
+            String shown = Character.toUpperCase(member.charAt(0)) + member.substring(1).replace('_', ' ');
+            return new Kpi(key, def.label() + ": " + shown, 0.0, def.unit(), year, year, def.definition(), def.sources(),
+                    false, "no rows for \"" + member + "\" in " + String.join(", ", def.sources()) + ": counted as 0"
+                    + (members.isEmpty() ? "" : " (members with rows: " + String.join(", ", members) + ")"), shown);
+        }
+        return null;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 package se.atmp2030.workbook.analyze;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import se.atmp2030.workbook.collect.ReportSettings;
 
@@ -14,11 +14,21 @@ import se.atmp2030.workbook.collect.ReportSettings;
  * Every time series the report shows, derived from the collected datasets. Counts and sums are zero in a year of their
  * range with no record (nothing happened that year); measured values (employees of one company, publications per
  * million where the population is unknown) are missing instead.
+ *
+ * <p>Every series is {@linkplain SeriesKey declared} whatever the data holds, and a series without any record still
+ * exists over the report's years of its topic ({@code from.<topic>} to the report year, or the five years up to it):
+ * zeros for a count, no values for a measure. A template or sentence naming it then gets a table that says so, not an
+ * error.
  */
 final class SeriesCatalogue {
+    /** Years a topic covers when report.properties sets no from.<topic>: the report year and the four before. */
+    static final int DEFAULT_SPAN = 5;
+
     private final Rows rows;
     private final ReportSettings settings;
     private final List<Series> series = new ArrayList<>();
+    private final Map<String, SeriesKey> declared = new java.util.LinkedHashMap<>();
+    private final List<Notice> notices = new ArrayList<>();
 
     SeriesCatalogue(Rows rows, ReportSettings settings) {
         this.rows = rows;
@@ -37,18 +47,30 @@ final class SeriesCatalogue {
         return List.copyOf(series);
     }
 
+    List<SeriesKey> declared() {
+        return List.copyOf(declared.values());
+    }
+
+    List<Notice> notices() {
+        return List.copyOf(notices);
+    }
+
     private void employees() {
         List<Rows.Row> sme = rows.of("employees", r -> r.is("sme")).toList();
         String topic = "employees";
-        measured("employees.sme", "Employees of Swedish ATMP SME developers", null, null, "persons", topic, sme,
-                r -> r.year("year"), r -> r.number("employees"), List.of("employees", "companies"));
+        String label = "Employees of Swedish ATMP SME developers";
+        declare("employees.sme", label, "persons", topic, "company");
+        List<String> sources = List.of("employees", "companies");
+        measured("employees.sme", label, null, null, "persons", topic, sme, r -> r.year("year"),
+                r -> r.number("employees"), sources);
         group(sme, r -> r.text("company")).forEach((company, list) ->
-                measured("employees.sme", "Employees of Swedish ATMP SME developers", "company", company, "persons",
-                        topic, list, r -> r.year("year"), r -> r.number("employees"), List.of("employees", "companies")));
+                measured("employees.sme", label, "company", company, "persons", topic, list, r -> r.year("year"),
+                        r -> r.number("employees"), sources));
     }
 
     private void jobPostings() {
         List<Rows.Row> all = rows.of("job_postings").toList();
+        declare("job_postings", "Nordic ATMP job postings", "postings", "job_postings", "country");
         counted("job_postings", "Nordic ATMP job postings", "country", all, r -> r.text("country"),
                 r -> r.year("year"), r -> 1, "postings", "job_postings", List.of("job_postings"));
     }
@@ -58,19 +80,23 @@ final class SeriesCatalogue {
                 && r.get("start_year") != null).toList();
         List<String> sources = List.of("clinical_trials");
         String label = "ATMP trials with a Swedish site, by start year";
+        declare("trials.swedish_atmp_started", label, "trials", "trials", "phase", "atmp_category");
         counted("trials.swedish_atmp_started", label, "phase", swedishAtmp,
                 r -> r.text("phase") == null ? "Not stated" : r.text("phase"), r -> r.year("start_year"), r -> 1,
                 "trials", "trials", sources);
         countedBreakdownOnly("trials.swedish_atmp_started", label, "atmp_category", swedishAtmp,
-                r -> r.text("atmp_category"), r -> r.year("start_year"), "trials", "trials", sources);
+                r -> r.text("atmp_category"), r -> r.year("start_year"), "trials", "trials", sources, r -> 1);
         List<Rows.Row> active = swedishAtmp.stream().filter(r -> r.is("active")).toList();
-        counted("trials.swedish_atmp_active", "Active ATMP trials with a Swedish site, by start year", null, active,
-                null, r -> r.year("start_year"), r -> 1, "trials", "trials", sources);
+        String activeLabel = "Active ATMP trials with a Swedish site, by start year";
+        declare("trials.swedish_atmp_active", activeLabel, "trials", "trials");
+        counted("trials.swedish_atmp_active", activeLabel, null, active, null, r -> r.year("start_year"), r -> 1,
+                "trials", "trials", sources);
     }
 
     private void cartInfusions() {
         List<Rows.Row> all = rows.of("cart_infusions").toList();
         String label = "CAR T infusions as standard of care";
+        declare("cart_infusions", label, "infusions", "cart_infusions", "region", "product");
         counted("cart_infusions", label, "region", all, r -> r.text("region"), r -> r.year("year"),
                 r -> r.number("infusions"), "infusions", "cart_infusions", List.of("cart_infusions"));
         countedBreakdownOnly("cart_infusions", label, "product", all, r -> r.text("product"), r -> r.year("year"),
@@ -79,53 +105,107 @@ final class SeriesCatalogue {
 
     private void funding() {
         List<Rows.Row> matched = rows.of("eu_funding", r -> r.get("match_rule") != null && r.get("year") != null).toList();
-        counted("eu_funding.atmp_developers", "EU contribution to Swedish ATMP developers, by project start year",
-                "company", matched, r -> r.text("company"), r -> r.year("year"), r -> r.number("ec_contribution"), "EUR",
-                "eu_funding", List.of("eu_funding", "companies"));
+        String label = "EU contribution to Swedish ATMP developers, by project start year";
+        declare("eu_funding.atmp_developers", label, "EUR", "eu_funding", "company");
+        counted("eu_funding.atmp_developers", label, "company", matched, r -> r.text("company"), r -> r.year("year"),
+                r -> r.number("ec_contribution"), "EUR", "eu_funding", List.of("eu_funding", "companies"));
     }
 
+    /**
+     * Publications per million inhabitants, per European country. Eurostat publishes a year's population in the spring
+     * after it, so at report time the population data ends a year or two before the publications: a year after the
+     * last year of the population data is divided by the country's latest population, and its note says so. A year
+     * the population data has passed but has no figure for the country (the United Kingdom after 2019) stays missing,
+     * with a notice.
+     */
     private void publications() {
-        Map<String, Double> population = new java.util.HashMap<>();
-        rows.of("population").forEach(r -> population.put(r.text("country") + "/" + r.year("year"), r.number("population")));
+        String key = "publications.per_million";
+        String label = "ATMP publications per million inhabitants";
+        String unit = "per million inhabitants";
+        declare(key, label, unit, "publications", "country");
+        Map<String, TreeMap<Integer, Double>> population = new HashMap<>();
+        rows.of("population").forEach(r -> population.computeIfAbsent(r.text("country"), c -> new TreeMap<>())
+                .put(r.year("year"), r.number("population")));
+        int lastPublished = population.values().stream().mapToInt(TreeMap::lastKey).max().orElse(Integer.MIN_VALUE);
         Map<String, SortedMap<Integer, Double>> counts = new TreeMap<>();
         rows.of("publications", r -> r.is("europe")).forEach(r ->
                 counts.computeIfAbsent(r.text("country"), c -> new TreeMap<>()).merge(r.year("year"), 1.0, Double::sum));
+        Map<Integer, java.util.SortedSet<String>> carried = new TreeMap<>();
+        Map<String, java.util.SortedSet<Integer>> unknown = new TreeMap<>();
         counts.forEach((country, perYear) -> {
+            TreeMap<Integer, Double> people = population.getOrDefault(country, new TreeMap<>());
             SortedMap<Integer, Double> perMillion = new TreeMap<>();
+            Map<Integer, String> notes = new HashMap<>();
             perYear.forEach((year, n) -> {
-                Double people = population.get(country + "/" + year);
-                if (people != null && people > 0) {
-                    perMillion.put(year, n * 1e6 / people);
+                Double inhabitants = people.get(year);
+                if (inhabitants == null && year > lastPublished && !people.isEmpty()) {
+                    int latest = people.lastKey();
+                    inhabitants = people.get(latest);
+                    notes.put(year, "population of " + latest + " used: Eurostat has none for " + year + " yet");
+                    carried.computeIfAbsent(year, y -> new java.util.TreeSet<>()).add(String.valueOf(latest));
+                } else if (inhabitants == null) {
+                    unknown.computeIfAbsent(country, c -> new java.util.TreeSet<>()).add(year);
+                }
+                if (inhabitants != null && inhabitants > 0) {
+                    perMillion.put(year, n * 1e6 / inhabitants);
                 }
             });
             if (!perMillion.isEmpty()) {
-                add("publications.per_million", "ATMP publications per million inhabitants", "country", country,
-                        "per million inhabitants", "publications", perMillion, List.of("publications", "population"));
+                int baseline = settings.from("publications").filter(perMillion::containsKey).orElse(perMillion.firstKey());
+                series.add(new Series(key, label, "country", country, unit, baseline, perMillion,
+                        List.of("publications", "population"), notes));
             }
         });
+        carried.forEach((year, latest) -> notices.add(new Notice("population carried forward", "publications per "
+                + "million, " + year, "the population data has no " + year + " yet: per-million figures for " + year
+                + " use each country's latest population (" + String.join(", ", latest) + ")", "population")));
+        unknown.forEach((country, years) -> notices.add(new Notice("no population", "publications per million, "
+                + country, "the population data has no figure for " + country + " in " + years.stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + ": no per-million figure for those years", "population")));
+        if (series.stream().noneMatch(s -> s.key().equals(key))) {
+            emptyTotal(key, label, unit, "publications", false, List.of("publications", "population"));
+        }
     }
 
     private void patients() {
         List<Rows.Row> all = rows.of("patients_treated").toList();
-        countedBreakdownOnly("patients_treated", "Patients treated with ATMPs", "product", all, r -> r.text("product"),
-                r -> r.year("year"), "patients", "patients_treated", List.of("patients_treated"), r -> r.number("patients"));
+        String label = "Patients treated with ATMPs";
+        declare("patients_treated", label, "patients", "patients_treated", "product");
+        countedBreakdownOnly("patients_treated", label, "product", all, r -> r.text("product"), r -> r.year("year"),
+                "patients", "patients_treated", List.of("patients_treated"), r -> r.number("patients"));
     }
 
     private void recommendations() {
         List<Rows.Row> decided = rows.of("recommendations", r -> r.get("decision_date") != null).toList();
-        countedBreakdownOnly("recommendations.decided", "ATMP assessments decided, by decision year", "atmp_type × status",
-                decided, r -> r.text("atmp_type") + " × " + r.text("status"),
+        String label = "ATMP assessments decided, by decision year";
+        declare("recommendations.decided", label, "products", "recommendations", "atmp_type × status");
+        countedBreakdownOnly("recommendations.decided", label, "atmp_type × status", decided,
+                r -> r.text("atmp_type") + " × " + r.text("status"),
                 r -> ((java.time.LocalDate) r.get("decision_date")).getYear(), "products", "recommendations",
-                List.of("recommendations"));
+                List.of("recommendations"), r -> 1);
     }
 
     // ---- builders --------------------------------------------------------------------------------------------------
+
+    private void declare(String key, String label, String unit, String topic, String... breakdowns) {
+        int[] years = reportYears(topic);
+        declared.put(key, new SeriesKey(key, label, unit, List.of(breakdowns), years[0], years[1]));
+    }
+
+    /** The report's years for a topic: from.<topic> (or {@link #DEFAULT_SPAN} years back) to the report year. */
+    private int[] reportYears(String topic) {
+        int last = settings.year();
+        int first = settings.from(topic).filter(y -> y <= last).orElse(last - DEFAULT_SPAN + 1);
+        return new int[] {first, last};
+    }
 
     /** A total and, if {@code breakdown} is given, one series per member; zero-filled over the records' years. */
     private void counted(String key, String label, String breakdown, List<Rows.Row> records, Function<Rows.Row, String> member,
                          Function<Rows.Row, Integer> year, ToDoubleFunction<Rows.Row> amount, String unit, String topic,
                          List<String> sources) {
         if (records.isEmpty()) {
+            emptyTotal(key, label, unit, topic, true, sources);
             return;
         }
         int[] range = range(records, year);
@@ -137,14 +217,11 @@ final class SeriesCatalogue {
 
     private void countedBreakdownOnly(String key, String label, String breakdown, List<Rows.Row> records,
                                       Function<Rows.Row, String> member, Function<Rows.Row, Integer> year, String unit,
-                                      String topic, List<String> sources) {
-        countedBreakdownOnly(key, label, breakdown, records, member, year, unit, topic, sources, r -> 1);
-    }
-
-    private void countedBreakdownOnly(String key, String label, String breakdown, List<Rows.Row> records,
-                                      Function<Rows.Row, String> member, Function<Rows.Row, Integer> year, String unit,
                                       String topic, List<String> sources, ToDoubleFunction<Rows.Row> amount) {
         if (records.isEmpty()) {
+            if (series.stream().noneMatch(s -> s.key().equals(key))) {
+                emptyTotal(key, label, unit, topic, true, sources);
+            }
             return;
         }
         int[] range = range(records, year);
@@ -159,7 +236,26 @@ final class SeriesCatalogue {
         records.forEach(r -> values.merge(year.apply(r), amount.applyAsDouble(r), Double::sum));
         if (!values.isEmpty()) {
             add(key, label, breakdown, member, unit, topic, values, sources);
+        } else if (breakdown == null) {
+            emptyTotal(key, label, unit, topic, false, sources);
         }
+    }
+
+    /**
+     * The total of a series without any record, over the report's years of its topic: zeros for a count (nothing
+     * happened), no values for a measure (nothing was measured).
+     */
+    private void emptyTotal(String key, String label, String unit, String topic, boolean count, List<String> sources) {
+        int[] years = reportYears(topic);
+        SortedMap<Integer, Double> values = new TreeMap<>();
+        Map<Integer, String> notes = new HashMap<>();
+        for (int y = years[0]; y <= years[1]; y++) {
+            values.put(y, count ? 0.0 : null);
+            if (!count) {
+                notes.put(y, "no value: " + String.join(" and ", sources) + " have no data for it");
+            }
+        }
+        series.add(new Series(key, label, null, null, unit, years[0], values, sources, notes));
     }
 
     private void add(String key, String label, String breakdown, String member, String unit, String topic,
@@ -186,10 +282,9 @@ final class SeriesCatalogue {
 
     private static Map<String, List<Rows.Row>> group(List<Rows.Row> records, Function<Rows.Row, String> member) {
         Map<String, List<Rows.Row>> groups = new TreeMap<>();
-        Predicate<String> present = m -> m != null;
         for (Rows.Row r : records) {
             String m = member.apply(r);
-            if (present.test(m)) {
+            if (m != null) {
                 groups.computeIfAbsent(m, k -> new ArrayList<>()).add(r);
             }
         }

@@ -1,6 +1,7 @@
 package se.atmp2030.workbook.analyze;
 
 import java.util.Map;
+import java.util.SortedMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -13,15 +14,21 @@ public final class Trends {
     }
 
     public static Trend of(Series series) {
-        int first = series.firstYear();
-        int last = series.lastYear();
-        int n = series.values().size();
+        SortedMap<Integer, Double> measured = series.measured();
         StringBuilder notes = new StringBuilder();
+        if (measured.isEmpty()) {
+            note(notes, "no trend: the data has no value for any year");
+            return new Trend(series, series.firstYear(), series.lastYear(), 0, null, null, null, null,
+                    series.lastYear() + 1, null, null, null, true, notes.toString());
+        }
+        int first = measured.firstKey();
+        int last = measured.lastKey();
+        int n = measured.size();
 
-        Double cagr = cagr(series.value(first), series.value(last), last - first, notes, first);
+        Double cagr = cagr(measured.get(first), measured.get(last), last - first, notes, first);
 
         SimpleRegression regression = new SimpleRegression();
-        for (Map.Entry<Integer, Double> point : series.values().entrySet()) {
+        for (Map.Entry<Integer, Double> point : measured.entrySet()) {
             regression.addData(point.getKey(), point.getValue());
         }
         Double slope = null;
@@ -46,7 +53,7 @@ public final class Trends {
                     note(notes, "no R²: the values do not vary");
                 }
                 double mse = regression.getMeanSquareError();
-                double xMean = meanYear(series);
+                double xMean = measured.keySet().stream().mapToInt(Integer::intValue).average().orElseThrow();
                 // No random generator: TDistribution(df) seeds a Well19937c for sampling, costly and unused here.
                 double t = new TDistribution(null, n - 2).inverseCumulativeProbability(0.975);
                 double half = t * Math.sqrt(mse * (1 + 1.0 / n + Math.pow(forecastYear - xMean, 2) / sxx));
@@ -80,10 +87,6 @@ public final class Trends {
             return null;
         }
         return Math.pow(lastValue / firstValue, 1.0 / years) - 1;
-    }
-
-    private static double meanYear(Series series) {
-        return series.values().keySet().stream().mapToInt(Integer::intValue).average().orElseThrow();
     }
 
     private static Double finite(double value) {

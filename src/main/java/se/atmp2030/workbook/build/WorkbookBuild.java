@@ -87,38 +87,34 @@ public final class WorkbookBuild {
         return plugins;
     }
 
-    /** Reads and checks every input; writes nothing. */
+    /**
+     * Reads and checks every input and runs every check a build runs (the sentences, the template, its charts and
+     * pivots, the edits to keep), filling the workbook in memory; writes nothing. "No problems" from here means that
+     * {@link #build} will succeed.
+     */
     public Collected collect(Request request) throws IOException {
+        Prepared prepared = prepare(request);
+        prepared.close();
+        return prepared.collected();
+    }
+
+    /** The inputs read, analysed and filled into the template, ready to write; or the problems that stop it. */
+    private record Prepared(Collected collected, WorkbookWriter writer, Path target) {
+        void close() throws IOException {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+    }
+
+    private Prepared prepare(Request request) throws IOException {
         Problems problems = new Problems();
         if (!Files.isDirectory(request.inputs())) {
             problems.add(request.inputsDisplay(), 0, null, "the inputs folder does not exist (run the command from the "
                     + "project folder, or give the folder with --inputs DIR)");
-            return new Collected(request.year() == null ? 0 : request.year(), "", List.of(), null, problems);
+            return new Prepared(new Collected(request.year() == null ? 0 : request.year(), "", List.of(), null, problems),
+                    null, null);
         }
-        SettingsReader.Settings settings = SettingsReader.read(request.inputs(), request.inputsDisplay(), request.year(),
-                problems);
-        List<Dataset> datasets = engine.collect(request.inputs(), request.inputsDisplay(), settings.report(), problems);
-        if (!problems.isEmpty()) {
-            // Analyses of inputs with problems would only add noise to the messages: fix the inputs first.
-            return new Collected(settings.report().year(), settings.title(), datasets, null, problems);
-        }
-        long start = System.nanoTime();
-        Path insights = request.templates().resolve(INSIGHTS_FILE);
-        String insightsName = request.templates().resolve(INSIGHTS_FILE).toString().replace('\\', '/');
-        List<String> patterns = List.of();
-        if (Files.isRegularFile(insights)) {
-            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
-        } else {
-            problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
-        }
-        Analysis analysis = new Analyzer().analyze(datasets, settings.report(), patterns, insightsName, problems);
-        LOG.info("analysis: {} series, {} KPIs, {} insights ({} s)", analysis.series().size(), analysis.kpis().size(),
-                analysis.insights().size(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
-        return new Collected(settings.report().year(), settings.title(), datasets, analysis, problems);
-    }
-
-    /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
-    public Path build(Request request) throws IOException, BadInputException, OutputException {
         Path template = request.templates().resolve(TEMPLATE_FILE);
         String templateName = template.toString().replace('\\', '/');
         // Opening the template loads POI's OOXML schemas, a second or so on a cold JVM: done while the collectors read.
@@ -131,46 +127,74 @@ public final class WorkbookBuild {
                     }
                 })
                 : null;
-        Progress.stage("reading inputs");
-        Collected collected = collect(request);
-        Progress.stage("writing the workbook");
-        if (!collected.problems().isEmpty()) {
+        SettingsReader.Settings settings = SettingsReader.read(request.inputs(), request.inputsDisplay(), request.year(),
+                problems);
+        List<Dataset> datasets = engine.collect(request.inputs(), request.inputsDisplay(), settings.report(), problems);
+        int year = settings.report().year();
+        if (!problems.isEmpty()) {
+            // Analyses of inputs with problems would only add noise to the messages: fix the inputs first.
             closeQuietly(opening);
-            throw new BadInputException(collected.problems().all());
+            return new Prepared(new Collected(year, settings.title(), datasets, null, problems), null, null);
         }
-        Path target = request.out() != null ? request.out()
-                : Path.of("out", "atmp-annual-report-" + collected.year() + ".xlsx");
-        ReportInfo info = new ReportInfo(collected.title(), collected.year(),
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), version(), request.inputsDisplay());
+        WorkbookWriter writer = opening == null ? null : join(opening);
         long start = System.nanoTime();
-        if (opening == null) {
-            throw new BadInputException(List.of(new Problem(templateName, 0, null,
-                    "the workbook template is missing (expected the report's layout; see the README)")));
+        Path insights = request.templates().resolve(INSIGHTS_FILE);
+        String insightsName = insights.toString().replace('\\', '/');
+        List<String> patterns = List.of();
+        if (Files.isRegularFile(insights)) {
+            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
+        } else {
+            problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
         }
-        try {
-            refuseIfOpen(target);
-        } catch (OutputException e) {
-            closeQuietly(opening);
-            throw e;
+        Analysis analysis = new Analyzer().analyze(datasets, settings.report(), patterns, insightsName,
+                writer == null ? java.util.Set.of() : writer.kpiReferences(), problems);
+        if (writer == null) {
+            problems.add(templateName, 0, null, "the workbook template is missing (expected the report's layout; see the README)");
+            return new Prepared(new Collected(year, settings.title(), datasets, analysis, problems), null, null);
         }
+        LOG.info("analysis: {} series, {} KPIs, {} insights ({} s)", analysis.series().size(), analysis.kpis().size(),
+                analysis.insights().size(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        analysis.notices().forEach(notice -> LOG.warn("{}", notice));
+        Collected collected = new Collected(year, settings.title(), datasets, analysis, problems);
+        Path target = request.out() != null ? request.out() : Path.of("out", "atmp-annual-report-" + year + ".xlsx");
         Path previous = request.keepEditsFrom();
         if (previous != null && !Files.isRegularFile(previous)) {
-            closeQuietly(opening);
-            throw new BadInputException(List.of(new Problem(previous.toString(), 0, null,
-                    "the workbook to keep the edits of does not exist (expected the earlier build, e.g. " + target + ")")));
+            problems.add(new Problem(previous.toString(), 0, null,
+                    "the workbook to keep the edits of does not exist (expected the earlier build, e.g. " + target + ")"));
+        }
+        if (!problems.isEmpty()) {
+            writer.close();
+            return new Prepared(collected, null, target);
         }
         if (previous == null && !request.fresh() && Files.isRegularFile(target)) {
             previous = target;
         }
-        Problems problems = new Problems();
-        try (WorkbookWriter writer = join(opening)) {
-            if (!writer.fill(info, collected.datasets(), collected.analysis(), previous, problems) || !problems.isEmpty()) {
-                throw new BadInputException(problems.all());
-            }
+        ReportInfo info = new ReportInfo(settings.title(), year, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
+                version(), request.inputsDisplay());
+        if (!writer.fill(info, datasets, analysis, previous, problems) || !problems.isEmpty()) {
+            writer.close();
+            return new Prepared(collected, null, target);
+        }
+        return new Prepared(collected, writer, target);
+    }
+
+    /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
+    public Path build(Request request) throws IOException, BadInputException, OutputException {
+        Progress.stage("reading inputs");
+        long start = System.nanoTime();
+        Prepared prepared = prepare(request);
+        prepared.collected().problems().warnings().forEach(warning -> LOG.warn("{}", warning));
+        if (prepared.writer() == null) {
+            throw new BadInputException(prepared.collected().problems().all());
+        }
+        Progress.stage("writing the workbook");
+        Path target = prepared.target();
+        try (WorkbookWriter writer = prepared.writer()) {
+            refuseIfOpen(target);
             backup(target);
             AtomicOutput.write(target, writer::writeTo);
         }
-        LOG.info("workbook: {} data tables written to {} ({} s)", collected.datasets().size(), target,
+        LOG.info("workbook: {} data tables written to {} ({} s)", prepared.collected().datasets().size(), target,
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return target;
     }

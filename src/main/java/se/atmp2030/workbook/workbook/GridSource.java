@@ -10,6 +10,8 @@ import se.atmp2030.workbook.analyze.Analysis;
 import se.atmp2030.workbook.analyze.Insights;
 import se.atmp2030.workbook.analyze.Kpi;
 import se.atmp2030.workbook.analyze.KpiCatalogue;
+import se.atmp2030.workbook.analyze.KpiDefinition;
+import se.atmp2030.workbook.analyze.SeriesKey;
 import se.atmp2030.workbook.analyze.Series;
 import se.atmp2030.workbook.analyze.SeriesPoint;
 import se.atmp2030.workbook.analyze.Trend;
@@ -81,9 +83,20 @@ final class GridSource {
                 "Change since " + series.baseline()), rows, List.of(YEAR, format(series), PERCENT, PERCENT), List.of());
     }
 
+    /** A declared breakdown with no member in the data: its total alone, under the column "Total". */
+    private boolean declaredEmpty(String key, String breakdown) {
+        SeriesKey declared = analysis.declared(key);
+        return declared != null && declared.breakdowns().contains(breakdown);
+    }
+
     private Object wide(String key, String breakdown) {
         List<Series> members = analysis.series().stream()
                 .filter(s -> s.key().equals(key) && breakdown.equals(s.breakdown())).toList();
+        if (members.isEmpty() && declaredEmpty(key, breakdown) && find(key, null, null) != null) {
+            Series total = find(key, null, null);
+            members = List.of(new Series(total.key(), total.label(), breakdown, "Total", total.unit(), total.baseline(),
+                    total.values(), total.sources()));
+        }
         if (members.isEmpty()) {
             return unknownSeries(key, breakdown);
         }
@@ -106,6 +119,13 @@ final class GridSource {
     private Object latest(String key, String breakdown) {
         List<Series> members = analysis.series().stream()
                 .filter(s -> s.key().equals(key) && breakdown.equals(s.breakdown())).toList();
+        if (members.isEmpty() && declaredEmpty(key, breakdown)) {
+            SeriesKey declared = analysis.declared(key);
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(java.util.Arrays.asList("No data", null));
+            return new Grid("fixed", List.of(capitalise(breakdown), capitalise(declared.unit()) + ", "
+                    + declared.lastYear()), rows, List.of("", format(declared.unit())), List.of());
+        }
         if (members.isEmpty()) {
             return unknownSeries(key, breakdown);
         }
@@ -152,14 +172,20 @@ final class GridSource {
         List<Kpi> members = analysis.kpis().stream()
                 .filter(k -> k.member() != null && k.key().equals(prefix + "." + KpiCatalogue.slug(k.member()))
                         && k.number() != null).toList();
-        if (members.isEmpty()) {
+        KpiDefinition declared = KpiCatalogue.DEFINITIONS.stream()
+                .filter(d -> d.perMember() && d.prefix().equals(prefix)).findFirst().orElse(null);
+        if (members.isEmpty() && declared == null) {
             return "no KPIs named " + prefix + ".<member> (see the KPIs sheet for the keys)";
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Kpi k : members) {
             rows.add(List.of(k.member(), k.number()));
         }
-        return new Grid("fixed", List.of("", capitalise(members.get(0).unit())), rows, List.of("", COUNT), List.of(1));
+        if (rows.isEmpty()) {
+            rows.add(java.util.Arrays.asList("No data", null));
+        }
+        String unit = members.isEmpty() ? declared.unit() : members.get(0).unit();
+        return new Grid("fixed", List.of("", capitalise(unit)), rows, List.of("", COUNT), List.of(1));
     }
 
     private static Double fitted(Trend trend, int year) {
@@ -188,7 +214,11 @@ final class GridSource {
     }
 
     private static String format(Series series) {
-        return switch (series.unit()) {
+        return format(series.unit());
+    }
+
+    private static String format(String unit) {
+        return switch (unit) {
             case "EUR" -> "#,##0 \"EUR\"";
             case "per million inhabitants" -> "0.00";
             default -> COUNT;

@@ -29,7 +29,8 @@ final class SourcesSheetWriter {
         this.tables = tables;
     }
 
-    void write(List<Dataset> datasets) {
+    /** @param notices the analysis' notices; those about a dataset are added to its notes */
+    void write(List<Dataset> datasets, List<se.atmp2030.workbook.analyze.Notice> notices) {
         Table.Builder sources = Table.builder("sources")
                 .column("dataset", ColumnType.TEXT, "")
                 .column("table", ColumnType.TEXT, "")
@@ -50,9 +51,11 @@ final class SourcesSheetWriter {
                 .column("sha256", ColumnType.TEXT, "");
         for (Dataset dataset : datasets) {
             Provenance p = dataset.provenance();
+            List<String> notes = new java.util.ArrayList<>(p.notes());
+            notices.stream().filter(n -> dataset.name().equals(n.dataset())).forEach(n -> notes.add(n.note()));
             sources.add(dataset.name(), "tbl_" + dataset.name(), dataset.title(), (long) dataset.table().rowCount(),
                     p.source(), p.sourceUrl(), p.retrieved(), p.dataAsOf(), p.rowsRead(), p.rowsRejected(),
-                    String.join("; ", p.notes()));
+                    String.join("; ", notes));
             for (SourceFile file : p.files()) {
                 files.add(dataset.name(), file.path(), file.format(), file.bytes(), file.sha256());
             }

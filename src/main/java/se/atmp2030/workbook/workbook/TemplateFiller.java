@@ -216,8 +216,9 @@ final class TemplateFiller {
         }
         if (name.startsWith("insight.")) {
             String n = name.substring(8);
-            return n.matches("\\d+") && Integer.parseInt(n) >= 1 && Integer.parseInt(n) <= model.analysis().insights().size()
-                    ? null : "no insight " + n + " (there are " + model.analysis().insights().size() + ")";
+            int lines = model.analysis().sentenceLines();
+            return n.matches("\\d+") && Integer.parseInt(n) >= 1 && Integer.parseInt(n) <= lines
+                    ? null : "no insight " + n + " (key-insights.txt has " + lines + " sentences)";
         }
         if (REPORT_FIELDS.contains(name)) {
             return null;
@@ -360,7 +361,9 @@ final class TemplateFiller {
             return InsightFormat.apply(kpis.get(name.substring(4)), format);
         }
         if (name.startsWith("insight.")) {
-            return model.analysis().insights().get(Integer.parseInt(name.substring(8)) - 1).text();
+            // A sentence left out for want of data (a notice says so) leaves its place empty.
+            Insights.Insight insight = model.analysis().insight(Integer.parseInt(name.substring(8)));
+            return insight == null ? "" : insight.text();
         }
         return switch (name) {
             case "report.title" -> model.info().title();
@@ -370,6 +373,26 @@ final class TemplateFiller {
             case "report.version" -> model.info().toolVersion();
             default -> throw new IllegalStateException("unchecked placeholder " + name);
         };
+    }
+
+    /** The KPI keys that the template's placeholders name, so that the analysis knows which members it must give. */
+    static Set<String> kpiKeys(XSSFWorkbook workbook) {
+        Set<String> keys = new TreeSet<>();
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            for (Row row : workbook.getSheetAt(s)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains("${")) {
+                        Matcher m = Insights.PLACEHOLDER.matcher(cell.getStringCellValue());
+                        while (m.find()) {
+                            if (m.group(1).strip().startsWith("kpi.")) {
+                                keys.add(m.group(1).strip().substring(4));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------

@@ -61,6 +61,11 @@ public final class WorkbookWriter implements Closeable {
         }
     }
 
+    /** The KPI keys the template's placeholders name. */
+    public java.util.Set<String> kpiReferences() {
+        return TemplateFiller.kpiKeys(template);
+    }
+
     /**
      * Fills the template, carries over the manual edits of {@code previous} (when given), and adds the generated sheets,
      * with a Changes and a Build report sheet on a rebuild; returns false (with the problems reported) if the template
@@ -115,21 +120,27 @@ public final class WorkbookWriter implements Closeable {
             data.write(dataSheetName(dataset.name()), dataset.table(), "tbl_" + dataset.name());
             generated.add(dataSheetName(dataset.name()));
         }
-        new SourcesSheetWriter(workbook, styles, data).write(datasets);
+        new SourcesSheetWriter(workbook, styles, data).write(datasets, analysis.notices());
         generated.addAll(List.of("Sources", "Source files", "Columns"));
-        if (carrier != null) {
-            data.write(CHANGES, Changes.table(before, carrier.previousRecord(), analysis, datasets), "tbl_changes");
+        if (carrier != null || !analysis.notices().isEmpty()) {
+            // What the build could not do as the template and the sentences ask, and the edits it could not keep.
             Table.Builder report = Table.builder("build_report")
                     .column("what", ColumnType.TEXT, "")
                     .column("where", ColumnType.TEXT, "")
                     .column("content", ColumnType.TEXT, "")
                     .column("note", ColumnType.TEXT, "");
-            carrier.left().forEach(l -> report.add(l.what(), l.where(), l.content(), l.note()));
-            if (carrier.left().isEmpty()) {
-                report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
+            analysis.notices().forEach(n -> report.add(n.what(), n.where(), null, n.note()));
+            if (carrier != null) {
+                carrier.left().forEach(l -> report.add(l.what(), l.where(), l.content(), l.note()));
+                if (carrier.left().isEmpty()) {
+                    report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
+                }
             }
             data.write(BUILD_REPORT, report.build(), "tbl_build_report");
             generated.add(0, BUILD_REPORT);
+        }
+        if (carrier != null) {
+            data.write(CHANGES, Changes.table(before, carrier.previousRecord(), analysis, datasets), "tbl_changes");
             generated.add(0, CHANGES);
             before.close();
         }

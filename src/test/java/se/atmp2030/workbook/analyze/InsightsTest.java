@@ -19,7 +19,7 @@ class InsightsTest {
         Problems problems = new Problems();
         List<Insights.Insight> insights = Insights.render(List.of("# a comment", "",
                 "${kpi.trials.active:atleast} active", "Trials ${kpi.trials.started_ratio:times}; ${kpi.jobs.top_country} leads"),
-                "t.txt", KPIS, problems);
+                "t.txt", KPIS, problems).insights();
         assertThat(problems.all()).isEmpty();
         assertThat(insights).extracting(Insights.Insight::text)
                 .containsExactly("At least 48 active", "Trials double; Denmark leads");
@@ -30,13 +30,13 @@ class InsightsTest {
     void anUnknownKpiNamesItsPlaceAndTheNearestKeys() {
         Problems problems = new Problems();
         List<Insights.Insight> insights = Insights.render(List.of("fine ${kpi.trials.active}", "x ${kpi.trials.actve} y",
-                "${kpi.trials.active:fancy}"), "workbook-templates/key-insights.txt", KPIS, problems);
+                "${kpi.trials.active:fancy}"), "workbook-templates/key-insights.txt", KPIS, problems).insights();
         assertThat(insights).hasSize(1);
         assertThat(problems.all()).extracting(Problem::toString).containsExactly(
                 "workbook-templates/key-insights.txt:2: placeholder ${kpi.trials.actve}: unknown KPI \"trials.actve\" "
                         + "(nearest: trials.active, trials.started_ratio, jobs.top_country)",
                 "workbook-templates/key-insights.txt:3: placeholder ${kpi.trials.active:fancy}: unknown format \"fancy\" "
-                        + "(expected pct, change, over, atleast, times, ordinal, leading, trend, from, to or a number format such as 0.0%)");
+                        + "(expected pct, change, over, atleast, times, ordinal, leading, trend, from, to, no or a number format such as 0.0%)");
     }
 
     private static Kpi kpi(String key, Object value, boolean partial) {

@@ -113,6 +113,7 @@ class AnalyticsEndToEndTest {
         Files.writeString(templates.resolve("key-insights.txt"),
                 "# mine\n${kpi.companies.sme_count} developers\nAt least ${kpi.trials.actives} active trials\n",
                 StandardCharsets.UTF_8);
+        Files.copy(Path.of("workbook-templates/atmp-annual-report.xlsx"), templates.resolve("atmp-annual-report.xlsx"));
         Path out = dir.resolve("never.xlsx");
         TestInputs.Run run = TestInputs.run("build", "--templates", templates.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(1);
