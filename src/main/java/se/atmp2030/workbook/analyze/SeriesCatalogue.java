@@ -114,9 +114,8 @@ final class SeriesCatalogue {
     /**
      * Publications per million inhabitants, per European country. Eurostat publishes a year's population in the spring
      * after it, so at report time the population data ends a year or two before the publications: a year after the
-     * last year of the population data is divided by the country's latest population, and its note says so. A year
-     * the population data has passed but has no figure for the country (the United Kingdom after 2019) stays missing,
-     * with a notice.
+     * last year of the population data is divided by the country's population of that last year, and its note says so.
+     * A year without a figure for the country otherwise (the United Kingdom after 2019) stays missing, with a notice.
      */
     private void publications() {
         String key = "publications.per_million";
@@ -138,8 +137,8 @@ final class SeriesCatalogue {
             Map<Integer, String> notes = new HashMap<>();
             perYear.forEach((year, n) -> {
                 Double inhabitants = people.get(year);
-                if (inhabitants == null && year > lastPublished && !people.isEmpty()) {
-                    int latest = people.lastKey();
+                if (inhabitants == null && year > lastPublished && people.containsKey(lastPublished)) {
+                    int latest = lastPublished;
                     inhabitants = people.get(latest);
                     notes.put(year, "population of " + latest + " used: Eurostat has none for " + year + " yet");
                     carried.computeIfAbsent(year, y -> new java.util.TreeSet<>()).add(String.valueOf(latest));

@@ -43,6 +43,20 @@ class BrokenInputsTest {
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void buildRefusesWithTheVeryProblemsValidateNames(String name, @TempDir Path dir) throws IOException {
+        Path inputs = dir.resolve("inputs");
+        breakInputs(CASES.resolve(name), inputs);
+        Path out = dir.resolve("never.xlsx");
+        TestInputs.Run build = TestInputs.run("build", "--inputs", inputs.toString(), "--out", out.toString());
+        List<String> problems = build.errWith(inputs).lines().filter(l -> l.startsWith("  ")).map(String::strip).toList();
+        assertThat(problems).as(build.err()).containsExactlyElementsOf(
+                Files.readAllLines(CASES.resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8));
+        assertThat(build.exitCode()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+    }
+
     /** Copies the bundled inputs and applies a case's overlay and appended lines. */
     static void breakInputs(Path caseDir, Path inputs) throws IOException {
         TestInputs.copyTree(TestInputs.BUNDLED, inputs);

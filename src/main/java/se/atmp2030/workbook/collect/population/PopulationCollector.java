@@ -79,7 +79,6 @@ final class PopulationCollector implements Collector {
         }
         if (!left.unknown.isEmpty()) {
             String codes = String.join(", ", left.unknown);
-            reading.note("rows of geo codes that are not countries the tool knows left out: " + codes);
             context.problems().warn(context.display("population"), "geo codes that are not countries the tool knows were "
                     + "left out: " + codes);
         }

@@ -35,6 +35,13 @@ class PublicationsAndPopulationTest {
         assertThat(Affiliations.country("Karolinska Institutet, SE-171 77 Stockholm Sweden.")).contains("Sweden");
         assertThat(Affiliations.country("Zhejiang University, Hangzhou, P.R. China")).contains("China");
         assertThat(Affiliations.country("Dept of Medicine, Karolinska Institutet")).isEmpty();
+        assertThat(Affiliations.country("Children's Hospital, Westmead, Sydney, New South Wales.")).as("not Wales")
+                .isEmpty();
+        assertThat(Affiliations.country("Brown University, Providence, Rhode Island.")).as("not Iceland").isEmpty();
+        assertThat(Affiliations.country("Emory University School of Medicine, Atlanta, Georgia.")).contains("United States");
+        assertThat(Affiliations.country("Tbilisi State Medical University, Tbilisi, Georgia.")).contains("Georgia");
+        assertThat(Affiliations.country("Yerevan State Medical University, Yerevan, Armenia. a.b@ysmu.am"))
+                .contains("Armenia");
     }
 
     @Test
