@@ -89,11 +89,11 @@ public final class WorkbookBuild {
 
     /**
      * Reads and checks every input and runs every check a build runs (the sentences, the template, its charts and
-     * pivots, the edits to keep), filling the workbook in memory; writes nothing. "No problems" from here means that
+     * pivots), filling the workbook in memory; writes nothing and carries no edits. "No problems" from here means that
      * {@link #build} will succeed.
      */
     public Collected collect(Request request) throws IOException {
-        Prepared prepared = prepare(request);
+        Prepared prepared = prepare(request, false);
         prepared.close();
         return prepared.collected();
     }
@@ -107,7 +107,8 @@ public final class WorkbookBuild {
         }
     }
 
-    private Prepared prepare(Request request) throws IOException {
+    /** @param carryEdits whether to carry the edits of the earlier workbook (a build does; validate writes nothing) */
+    private Prepared prepare(Request request, boolean carryEdits) throws IOException {
         Problems problems = new Problems();
         if (!Files.isDirectory(request.inputs())) {
             problems.add(request.inputsDisplay(), 0, null, "the inputs folder does not exist (run the command from the "
@@ -169,6 +170,9 @@ public final class WorkbookBuild {
         if (previous == null && !request.fresh() && Files.isRegularFile(target)) {
             previous = target;
         }
+        if (!carryEdits) {
+            previous = null;
+        }
         ReportInfo info = new ReportInfo(settings.title(), year, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
                 version(), request.inputsDisplay());
         if (!writer.fill(info, datasets, analysis, previous, problems) || !problems.isEmpty()) {
@@ -182,7 +186,7 @@ public final class WorkbookBuild {
     public Path build(Request request) throws IOException, BadInputException, OutputException {
         Progress.stage("reading inputs");
         long start = System.nanoTime();
-        Prepared prepared = prepare(request);
+        Prepared prepared = prepare(request, true);
         prepared.collected().problems().warnings().forEach(warning -> LOG.warn("{}", warning));
         if (prepared.writer() == null) {
             throw new BadInputException(prepared.collected().problems().all());

@@ -97,13 +97,15 @@ public final class Countries {
     }
 
     /**
-     * The country a comma-separated place ends in ({@code Facility, City, State, Zip, Country}), matching the longest
-     * ending against the known names: a country name may itself hold a comma ({@code Busan, Korea, Republic of}), so
-     * the text after the last comma is not enough. Empty when the place names no country ({@code Roth}).
+     * The country a comma-separated place ends in ({@code Facility, City, State, Zip, Country}): its last part if that
+     * is a known name, else its last two, three or four parts, since a country name may itself hold a comma
+     * ({@code Busan, Korea, Republic of}; the text after the last comma, "Republic of", is no country). The shortest
+     * ending first, so that {@code Hong Kong, China} is in China, as the registry's own country field has it. Empty
+     * when the place names no country ({@code Roth}).
      */
     public static Optional<Country> endOf(String place) {
         String[] parts = place.split(",");
-        for (int n = Math.min(4, parts.length); n >= 1; n--) {
+        for (int n = 1; n <= Math.min(4, parts.length); n++) {
             StringBuilder ending = new StringBuilder();
             for (int i = parts.length - n; i < parts.length; i++) {
                 ending.append(i > parts.length - n ? "," : "").append(parts[i]);

@@ -48,6 +48,7 @@ public final class WorkbookWriter implements Closeable {
     private final XSSFWorkbook template;
     private final String templateName;
     private SXSSFWorkbook workbook;
+    private boolean written;
 
     private WorkbookWriter(XSSFWorkbook template, String templateName) {
         this.template = template;
@@ -163,11 +164,19 @@ public final class WorkbookWriter implements Closeable {
 
     public void writeTo(OutputStream out) throws IOException {
         workbook.write(out);
+        written = true;
     }
 
     @Override
     public void close() throws IOException {
         if (workbook != null) {
+            if (!written) {
+                // A workbook filled but not written (validate): SXSSFWorkbook.close() closes each sheet's writer and
+                // then flushes the rows still in memory into it, which fails. Flushed first, nothing is left to write.
+                for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                    workbook.getSheetAt(s).flushRows();
+                }
+            }
             workbook.close(); // also removes the temporary files of the streamed sheets
         } else {
             template.close();

@@ -21,6 +21,7 @@ class CountriesTest {
             LTD Health, Batumi, Georgia;                                                Georgia
             Pristina, Kosovo;                                                           Kosovo
             Karolinska University Hospital, Stockholm, 171 76, Sweden;                 Sweden
+            Prince of Wales Hospital, Hong Kong, China;                                China
             """)
     void aLocationEndsInItsCountryCommasInsideTheNameIncluded(String location, String country) {
         assertThat(Countries.endOf(location).map(Countries.Country::name)).contains(country);

@@ -193,7 +193,8 @@ final class ClinicalTrialsCollector implements Collector {
                 }
             }
             if (decision.kept(file, ordinal)) {
-                keptFrom.merge(trial.file(), 1, Integer::sum);
+                String from = trial.file();
+                keptFrom.merge(from.contains("!") ? from.substring(0, from.indexOf('!')) : from, 1, Integer::sum);
                 List<Trial.Intervention> interventions = classifiedOn.remove(number);
                 if (interventions != null) {
                     keep(trial, interventions);
