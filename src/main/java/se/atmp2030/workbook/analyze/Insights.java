@@ -89,7 +89,7 @@ public final class Insights {
                         return m.group();
                     }
                     used.add(key);
-                    if (kpi.value() == null && !InsightFormat.PERIOD.contains(format)) {
+                    if (kpi.value() == null && (format == null || !InsightFormat.PERIOD.contains(format))) {
                         withoutValue.add(key);
                     }
                     return InsightFormat.apply(kpi, format);

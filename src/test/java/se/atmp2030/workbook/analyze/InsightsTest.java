@@ -62,7 +62,8 @@ class InsightsTest {
                 "trials.active", KPIS.get("trials.active"));
         Problems problems = new Problems();
         Insights.Rendered rendered = Insights.render(List.of("${kpi.trials.active} active",
-                "Sweden is ${kpi.publications.sweden_rank_europe:leading} Europe", "${kpi.trials.active:atleast} again"),
+                "Sweden is ${kpi.publications.sweden_rank_europe:leading} Europe || ${kpi.publications.sweden_rank_europe}",
+                "${kpi.trials.active:atleast} again"),
                 "k.txt", kpis, problems);
         assertThat(problems.all()).isEmpty();
         assertThat(rendered.insights()).extracting(Insights.Insight::text).containsExactly("48 active", "At least 48 again");

@@ -169,6 +169,33 @@ class EmptyDataTest {
         }
     }
 
+    @Test
+    void wholeDatasetsEmptyBuildAWorkbookThatValidatesAgainstTheSchemas() throws Exception {
+        Path inputs = copy("empty-datasets");
+        Path nordic = inputs.resolve("job-postings/nordic-postings.csv");
+        Files.writeString(nordic, Files.readAllLines(nordic, StandardCharsets.UTF_8).get(0) + "\n");
+        try (Stream<Path> zips = Files.list(inputs.resolve("job-postings/jobtech"))) {
+            for (Path zip : zips.toList()) {
+                Files.delete(zip);
+            }
+        }
+        Files.writeString(inputs.resolve("job-postings/jobtech/2024.jsonl"), "{\"id\":\"1\",\"headline\":\"Lagerarbetare\","
+                + "\"publication_date\":\"2024-01-02T08:00:00\",\"description\":{\"text\":\"Truckkort krävs.\"}}\n");
+        try (Stream<Path> zips = Files.list(inputs.resolve("eu-funding"))) {
+            for (Path zip : zips.toList()) {
+                unmatchSwedishParticipants(zip);
+            }
+        }
+        try (XSSFWorkbook book = buildAgreeingWithValidate(inputs)) {
+            assertThat(book.getSheet("data_job_postings").getLastRowNum()).isZero();
+            assertThat(insights(book)).contains("No Nordic job postings in ATMP between 2020-2024");
+            assertThat(number(rowsByFirstColumn(book.getSheet("KPIs")).get("jobs.postings.sweden"), 2)).isZero();
+        }
+        se.atmp2030.workbook.OoxmlSchemas.Result schemas = se.atmp2030.workbook.OoxmlSchemas.validate(
+                dir.resolve("empty-datasets.xlsx"));
+        assertThat(schemas.errors()).as("empty pivots, tables and charts are still valid OOXML").isEmpty();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------------
 
     private Path copy(String name) {

@@ -25,7 +25,11 @@ class UnreadFilesTest {
         Files.createDirectories(inputs.resolve("hospital-beds"));
         Files.writeString(inputs.resolve("hospital-beds/beds.csv"), "Region,Year,Beds\n");
         Files.writeString(inputs.resolve("notes.txt"), "notes");
-        // Left alone: what operating systems and Excel leave behind, and the inputs' own README.
+        // Left alone: what operating systems and Excel leave behind, the inputs' own README, and the tables of an
+        // unpacked CORDIS extract that the funding figures do not need.
+        Files.createDirectories(inputs.resolve("eu-funding/h2020"));
+        Files.writeString(inputs.resolve("eu-funding/h2020/euroSciVoc.csv"), "\"projectID\";\"euroSciVocCode\"\n");
+        Files.writeString(inputs.resolve("eu-funding/h2020/webLink.csv"), "\"id\";\"projectID\"\n");
         Files.writeString(inputs.resolve(".DS_Store"), "");
         Files.writeString(inputs.resolve("clinical-trials/~$ctg-studies.csv"), "");
         return inputs;

@@ -61,6 +61,12 @@ final class EuFundingCollector implements Collector {
         return List.of(ZIPS, ORGANIZATIONS);
     }
 
+    /** The other tables of an unpacked CORDIS extract, which the funding figures do not need. */
+    @Override
+    public List<String> ignores() {
+        return List.of("eu-funding/**{euroSciVoc,topics,legalBasis,webLink,policyPriorities,organizationGeolocation}.csv");
+    }
+
     @Override
     public List<String> requires() {
         return List.of("companies");
