@@ -262,7 +262,12 @@ public final class Benchmarks {
             seconds[i] = measure(heap, 0, () -> {
                 BuildEngine engine = Guice.createInjector(module).getInstance(BuildEngine.class);
                 Problems problems = new Problems();
-                List<Dataset> datasets = engine.collect(inputs, "inputs", new ReportSettings(2024, Map.of()), problems);
+                List<Dataset> datasets;
+                try {
+                    datasets = engine.collect(inputs, "inputs", new ReportSettings(2024, Map.of()), problems);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 if (!problems.isEmpty() || datasets.isEmpty()) {
                     throw new IllegalStateException(problems.all().toString());
                 }
