@@ -138,24 +138,11 @@ public final class WorkbookBuild {
             return new Prepared(new Collected(year, settings.title(), datasets, null, problems), null, null);
         }
         WorkbookWriter writer = opening == null ? null : join(opening);
-        long start = System.nanoTime();
-        Path insights = request.templates().resolve(INSIGHTS_FILE);
-        String insightsName = insights.toString().replace('\\', '/');
-        List<String> patterns = List.of();
-        if (Files.isRegularFile(insights)) {
-            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
-        } else {
-            problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
-        }
-        Analysis analysis = new Analyzer().analyze(datasets, settings.report(), patterns, insightsName,
-                writer == null ? java.util.Set.of() : writer.kpiReferences(), problems);
+        Analysis analysis = analyse(request, settings, datasets, writer, problems);
         if (writer == null) {
             problems.add(templateName, 0, null, "the workbook template is missing (expected the report's layout; see the README)");
             return new Prepared(new Collected(year, settings.title(), datasets, analysis, problems), null, null);
         }
-        LOG.info("analysis: {} series, {} KPIs, {} insights ({} s)", analysis.series().size(), analysis.kpis().size(),
-                analysis.insights().size(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
-        analysis.notices().forEach(notice -> LOG.warn("{}", notice));
         Collected collected = new Collected(year, settings.title(), datasets, analysis, problems);
         Path target = request.out() != null ? request.out() : Path.of("out", "atmp-annual-report-" + year + ".xlsx");
         Path previous = request.keepEditsFrom();
@@ -180,6 +167,26 @@ public final class WorkbookBuild {
             return new Prepared(collected, null, target);
         }
         return new Prepared(collected, writer, target);
+    }
+
+    /** The analyses, with the sentences of the templates folder and the KPIs the template names. */
+    private static Analysis analyse(Request request, SettingsReader.Settings settings, List<Dataset> datasets,
+                                    WorkbookWriter writer, Problems problems) throws IOException {
+        long start = System.nanoTime();
+        Path insights = request.templates().resolve(INSIGHTS_FILE);
+        String insightsName = insights.toString().replace('\\', '/');
+        List<String> patterns = List.of();
+        if (Files.isRegularFile(insights)) {
+            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
+        } else {
+            problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
+        }
+        Analysis analysis = new Analyzer().analyze(datasets, settings.report(), patterns, insightsName,
+                writer == null ? java.util.Set.of() : writer.kpiReferences(), problems);
+        LOG.info("analysis: {} series, {} KPIs, {} insights ({} s)", analysis.series().size(), analysis.kpis().size(),
+                analysis.insights().size(), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        analysis.notices().forEach(notice -> LOG.warn("{}", notice));
+        return analysis;
     }
 
     /** Collects, and writes the workbook only if no input has a problem; returns the file written. */
