@@ -101,12 +101,42 @@ final class ChartBinding {
         while (data.getSeriesCount() > wanted.size()) {
             data.removeSeries(data.getSeriesCount() - 1);
         }
+        clearReferences();
         chart.plot(data);
         literalNamesGiveWay();
         colourWhatHasNoColour();
+        // An empty cell of a filled table is a value the data does not have (no actual value for the forecast year),
+        // never a zero, which is written as 0: a gap in the line, not a drop. Set even where the template says "zero",
+        // as LibreOffice saves a chart that had no setting.
         if (!chart.getCTChart().isSetDispBlanksAs()) {
-            // An empty cell (no actual value for the forecast year) is a gap in the line, not a drop to zero.
-            chart.getCTChart().addNewDispBlanksAs().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs.GAP);
+            chart.getCTChart().addNewDispBlanksAs();
+        }
+        chart.getCTChart().getDispBlanksAs().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs.GAP);
+    }
+
+    /**
+     * Empties each series' categories and values before they are written again. POI's plot adds a numeric reference
+     * beside a string one a template already has (LibreOffice saves the categories of a one-row table as a
+     * {@code c:strRef}), which is invalid and makes the axis show only the first category; a reference is replaced,
+     * never added.
+     */
+    private void clearReferences() {
+        try (org.apache.xmlbeans.XmlCursor cursor = chart.getCTChartSpace().newCursor()) {
+            cursor.selectPath("declare namespace c='http://schemas.openxmlformats.org/drawingml/2006/chart' "
+                    + ".//c:ser/c:cat | .//c:ser/c:val | .//c:ser/c:xVal | .//c:ser/c:yVal");
+            List<org.apache.xmlbeans.XmlObject> sources = new ArrayList<>();
+            while (cursor.toNextSelection()) {
+                sources.add(cursor.getObject());
+            }
+            for (org.apache.xmlbeans.XmlObject source : sources) {
+                try (org.apache.xmlbeans.XmlCursor children = source.newCursor()) {
+                    if (children.toFirstChild()) {
+                        while (children.removeXml()) {
+                            // removeXml moves to the next sibling; stops when none is left
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -128,7 +158,8 @@ final class ChartBinding {
                 int points = series.getCategoryData().getPointCount();
                 for (int p = 0; p < points; p++) {
                     var point = series.getDataPoint(p);
-                    if (point.getShapeProperties() == null || point.getShapeProperties().getFillProperties() == null) {
+                    if (point.getShapeProperties() == null || point.getShapeProperties().getFillProperties() == null
+                            || invisible(point.getShapeProperties())) {
                         point.setFillProperties(solid(PALETTE[p % PALETTE.length]));
                     }
                 }
@@ -136,14 +167,34 @@ final class ChartBinding {
             }
             var shape = series.getShapeProperties();
             String colour = PALETTE[i % PALETTE.length];
-            if (lines && (shape == null || shape.getLineProperties() == null)) {
+            if (lines && (shape == null || shape.getLineProperties() == null || noLine(shape))) {
                 var line = new org.apache.poi.xddf.usermodel.XDDFLineProperties(solid(colour));
                 line.setWidth(2.25);
                 series.setLineProperties(line);
-            } else if (!lines && (shape == null || shape.getFillProperties() == null)) {
+            } else if (!lines && (shape == null || shape.getFillProperties() == null || invisible(shape))) {
                 series.setFillProperties(solid(colour));
+                if (shape != null && shape.getLineProperties() != null
+                        && shape.getLineProperties().getFillProperties() instanceof org.apache.poi.xddf.usermodel.XDDFNoFillProperties) {
+                    series.setLineProperties(null);
+                }
             }
         }
+    }
+
+    /**
+     * Whether a series is drawn with neither fill nor line: how LibreOffice saves a series whose colour was left to the
+     * application ({@code <a:noFill/>} and a line without fill), not a choice anyone makes for data they want shown.
+     */
+    private static boolean invisible(org.apache.poi.xddf.usermodel.XDDFShapeProperties shape) {
+        return shape.getFillProperties() instanceof org.apache.poi.xddf.usermodel.XDDFNoFillProperties
+                && (shape.getLineProperties() == null || shape.getLineProperties().getFillProperties() == null
+                || noLine(shape));
+    }
+
+    /** Whether a series' line is drawn without fill: an invisible line, in a line chart an invisible series. */
+    private static boolean noLine(org.apache.poi.xddf.usermodel.XDDFShapeProperties shape) {
+        return shape.getLineProperties() != null
+                && shape.getLineProperties().getFillProperties() instanceof org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
     }
 
     private static org.apache.poi.xddf.usermodel.XDDFSolidFillProperties solid(String hex) {

@@ -5,9 +5,11 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import se.atmp2030.workbook.collect.Column;
 import se.atmp2030.workbook.collect.ColumnType;
 
@@ -25,6 +27,7 @@ final class Styles {
     private final CellStyle title;
     private final CellStyle wrapped;
     private final CellStyle centredTop;
+    private final CellStyle plainInteger;
 
     Styles(Workbook workbook) {
         short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
@@ -38,6 +41,13 @@ final class Styles {
         decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
         byType.put(ColumnType.DECIMAL, decimal);
 
+        // Booleans show TRUE and FALSE in Excel whatever the format; LibreOffice, printing a narrow column, shows 1 and 0
+        // unless the format says otherwise.
+        CellStyle bool = workbook.createCellStyle();
+        bool.setDataFormat(workbook.createDataFormat().getFormat("\"TRUE\";\"TRUE\";\"FALSE\""));
+        byType.put(ColumnType.BOOLEAN, bool);
+        plainInteger = byType.get(ColumnType.INTEGER);
+
         year = workbook.createCellStyle();
         year.setDataFormat(workbook.createDataFormat().getFormat("0"));
 
@@ -50,8 +60,9 @@ final class Styles {
         bold.setBold(true);
         header = workbook.createCellStyle();
         header.setFont(bold);
-        // A fill of its own, not only the table style's: LibreOffice and previewers do not all draw table styles.
-        header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+        // A fill of its own, not only the table style's: LibreOffice and previewers do not all draw table styles. An RGB
+        // colour, not a palette index: LibreOffice writes a palette of its own, and an index then means another colour.
+        ((XSSFCellStyle) header).setFillForegroundColor(rgb(0x99, 0xCC, 0xFF));
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setVerticalAlignment(VerticalAlignment.TOP);
 
@@ -71,11 +82,15 @@ final class Styles {
 
         Font blue = workbook.createFont();
         blue.setUnderline(Font.U_SINGLE);
-        blue.setColor(IndexedColors.BLUE.getIndex());
+        ((XSSFFont) blue).setColor(rgb(0x05, 0x63, 0xC1));
         link = workbook.createCellStyle();
         link.setFont(blue);
         link.setVerticalAlignment(VerticalAlignment.TOP);
         link.setFillPattern(FillPatternType.NO_FILL);
+    }
+
+    private static XSSFColor rgb(int red, int green, int blue) {
+        return new XSSFColor(new byte[] {(byte) 0xFF, (byte) red, (byte) green, (byte) blue}, null);
     }
 
     /** The style of a data cell of this column; {@code null} (the default style) for text and booleans. */
@@ -83,8 +98,19 @@ final class Styles {
         return column.holdsYears() ? year : column.holdsPercentages() ? percent : byType.get(column.type());
     }
 
+    /**
+     * The style of a value in this unit where a column beside it names the unit (the KPIs and Changes sheets): the
+     * same as {@link #ofUnit} but without "EUR" in the number.
+     */
+    CellStyle ofUnitBesideIt(String unit) {
+        return "EUR".equals(unit) ? plainInteger : ofUnit(unit);
+    }
+
     /** The style of a value in this unit (a KPI's): percentages, euros, or plain numbers. */
     CellStyle ofUnit(String unit) {
+        if (unit == null) {
+            return byType.get(ColumnType.DECIMAL);
+        }
         return switch (unit) {
             case "percent" -> percent;
             case "EUR" -> euro;
