@@ -71,15 +71,15 @@ final class AnalysisSheetsWriter {
             table.add(k.key(), k.label(), k.number(), k.unit(), k.period(), k.definition(), String.join(", ", k.sources()),
                     note);
         }
-        tables.write("KPIs", table.build(), "tbl_kpis");
+        // Each value in its KPI's own format; the unit stands in the next column, so euros show no "EUR" of their own.
+        tables.write("KPIs", table.build(), "tbl_kpis", null,
+                (row, column) -> column == 2 ? styles.ofUnitBesideIt((String) row[3]) : null);
         SXSSFSheet sheet = workbook.getSheet("KPIs");
         for (int r = 0; r < kpis.size(); r++) {
             Kpi k = kpis.get(r);
             Row row = sheet.getRow(r + 1);
-            if (k.value() instanceof String text) {
+            if (k.value() instanceof String text && row != null) {
                 row.createCell(2).setCellValue(text);
-            } else if (k.value() != null) {
-                row.getCell(2).setCellStyle(styles.ofUnit(k.unit()));
             }
         }
     }

@@ -81,6 +81,13 @@ final class BuildRecord {
         if (cell == null) {
             return "";
         }
+        if (cell.getCellType() == CellType.FORMULA) {
+            // LibreOffice saves a boolean as the formula TRUE() or FALSE() with a cached 1 or 0.
+            String formula = cell.getCellFormula();
+            if ("TRUE()".equals(formula) || "FALSE()".equals(formula)) {
+                return String.valueOf("TRUE()".equals(formula));
+            }
+        }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case NUMERIC -> text(cell.getNumericCellValue());
@@ -90,6 +97,18 @@ final class BuildRecord {
         };
     }
 
+    /** A value as text at full precision, for the KPI values the next build reports changes of. */
+    static String exact(Object value) {
+        if (value instanceof Double d && d != Math.rint(d)) {
+            return Double.toString(d);
+        }
+        return text(value);
+    }
+
+    /**
+     * A value as text for comparing cells, rounded to nine decimals: LibreOffice writes 15 significant digits, Java
+     * 17, and a number saved by LibreOffice must still read as the one written.
+     */
     static String text(Object value) {
         if (value instanceof Double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())

@@ -26,6 +26,7 @@ final class Changes {
         Table.Builder table = Table.builder("changes")
                 .column("kind", ColumnType.TEXT, "")
                 .column("item", ColumnType.TEXT, "")
+                .column("unit", ColumnType.TEXT, "")
                 .column("old", ColumnType.DECIMAL, "")
                 .column("new", ColumnType.DECIMAL, "")
                 .column("change", ColumnType.DECIMAL, "")
@@ -33,14 +34,14 @@ final class Changes {
                 .column("new_text", ColumnType.TEXT, "");
         Map<String, String> oldKpis = before.of("kpi");
         for (Kpi kpi : analysis.kpis()) {
-            String now = kpi.value() == null ? "" : BuildRecord.text(kpi.value());
+            String now = kpi.value() == null ? "" : BuildRecord.exact(kpi.value());
             String was = oldKpis.get(kpi.key());
-            if (was == null || was.equals(now)) {
+            Double oldNumber = was == null ? null : number(was);
+            Double newNumber = kpi.number();
+            if (was == null || was.equals(now) || same(oldNumber, newNumber)) {
                 continue;
             }
-            Double oldNumber = number(was);
-            Double newNumber = kpi.number();
-            table.add("KPI", kpi.key(), oldNumber, newNumber,
+            table.add("KPI", kpi.key(), kpi.unit(), oldNumber, newNumber,
                     oldNumber != null && newNumber != null ? newNumber - oldNumber : null,
                     oldNumber == null ? was : null, newNumber == null ? now : null);
         }
@@ -72,7 +73,7 @@ final class Changes {
             }
             int removed = old.values().stream().mapToInt(Integer::intValue).sum();
             if (added > 0 || removed > 0) {
-                table.add("dataset", dataset.name(), (double) oldRows, (double) dataset.table().rowCount(),
+                table.add("dataset", dataset.name(), "rows", (double) oldRows, (double) dataset.table().rowCount(),
                         (double) (dataset.table().rowCount() - oldRows), removed + " rows removed", added + " rows added");
             }
         }
@@ -80,10 +81,15 @@ final class Changes {
         for (Insights.Insight insight : analysis.insights()) {
             String was = oldInsights.get(String.valueOf(insight.number()));
             if (was != null && !was.equals(insight.text())) {
-                table.add("insight", "sentence " + insight.number(), null, null, null, was, insight.text());
+                table.add("insight", "sentence " + insight.number(), null, null, null, null, was, insight.text());
             }
         }
         return table.build();
+    }
+
+    /** Two numbers equal to nine significant digits: an earlier build recorded its values rounded. */
+    private static boolean same(Double a, Double b) {
+        return a != null && b != null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 
     private static Double number(String text) {

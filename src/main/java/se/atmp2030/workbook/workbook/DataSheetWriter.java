@@ -44,9 +44,22 @@ final class DataSheetWriter {
         this.footer = footer;
     }
 
+    /**
+     * A style for one cell chosen from its row: a number in its own unit's format, where the table mixes units.
+     * {@code null} keeps the column's style.
+     */
+    @FunctionalInterface
+    interface RowStyles {
+        CellStyle style(Object[] row, int column);
+    }
+
     /** Writes the table to a new sheet of this name, from A1, and returns the Excel table made over it. */
     XSSFTable write(String sheetName, Table table, String tableName) {
-        return write(sheetName, table, tableName, null);
+        return write(sheetName, table, tableName, null, null);
+    }
+
+    XSSFTable write(String sheetName, Table table, String tableName, String title) {
+        return write(sheetName, table, tableName, title, null);
     }
 
     /**
@@ -54,7 +67,7 @@ final class DataSheetWriter {
      * longer than a sheet holds continues on {@code <name> (2)}, {@code <name> (3)}, ... with tables
      * {@code <tableName>_2}, ...; the first sheet's Excel table is returned.
      */
-    XSSFTable write(String sheetName, Table table, String tableName, String title) {
+    XSSFTable write(String sheetName, Table table, String tableName, String title, RowStyles rowStyles) {
         Iterator<Object[]> rows = table.rows().iterator();
         int top = title == null ? 0 : 2;
         int perSheet = MAX_ROWS - 1 - top;
@@ -65,7 +78,7 @@ final class DataSheetWriter {
             String name = part == 1 ? sheetName : sheetName + " (" + part + ")";
             int count = Math.min(perSheet, table.rowCount() - written);
             XSSFTable excel = writePart(name, table.columns(), rows, count, part == 1 ? tableName : tableName + "_" + part,
-                    title);
+                    title, rowStyles);
             if (part > 1) {
                 LOG.info("{}: rows {} to {} continue on sheet '{}' (a sheet holds {} rows)", table.name(), written + 1,
                         written + count, name, MAX_ROWS);
@@ -78,7 +91,7 @@ final class DataSheetWriter {
     }
 
     private XSSFTable writePart(String sheetName, List<Column> columns, Iterator<Object[]> rows, int count, String tableName,
-                                String title) {
+                                String title, RowStyles rowStyles) {
         SXSSFSheet sheet = workbook.createSheet(sheetName);
         int top = 0;
         if (title != null) {
@@ -108,8 +121,9 @@ final class DataSheetWriter {
                 if (values[c] != null) {
                     Cell cell = row.createCell(c);
                     set(cell, columns.get(c).type(), values[c]);
-                    if (styleOf[c] != null) {
-                        cell.setCellStyle(styleOf[c]);
+                    CellStyle style = rowStyles == null ? null : rowStyles.style(values, c);
+                    if (style != null || styleOf[c] != null) {
+                        cell.setCellStyle(style != null ? style : styleOf[c]);
                     }
                     if (r - top <= WIDTH_SAMPLE_ROWS) {
                         widths.measure(c, ColumnWidths.display(columns.get(c).type(), values[c]), false);

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -61,6 +62,8 @@ final class EditCarrier {
     private final BuildRecord record;
     private final List<Left> left = new ArrayList<>();
     private final Map<Integer, CellStyle> styles = new HashMap<>();
+    private final List<Formulas.Place> formulas = new ArrayList<>();
+    private final List<String> formulaTexts = new ArrayList<>();
 
     EditCarrier(XSSFWorkbook previous) {
         this.previous = previous;
@@ -192,6 +195,7 @@ final class EditCarrier {
             }
             XSSFSheet copy = target.createSheet(name);
             copyCells(sheet, copy, target);
+            pageSetup(sheet, copy);
             if (sheet.getDrawingPatriarch() != null && !sheet.getDrawingPatriarch().getShapes().isEmpty()) {
                 left.add(new Left("charts and pictures", name, sheet.getDrawingPatriarch().getShapes().size() + " shapes",
                         "the sheet's cells were carried over, its charts and pictures were not; copy them from the backup"));
@@ -273,13 +277,94 @@ final class EditCarrier {
         }
     }
 
-    private static void copyValue(Cell from, Cell to) {
+    private void copyValue(Cell from, Cell to) {
         switch (from.getCellType()) {
             case NUMERIC -> to.setCellValue(from.getNumericCellValue());
             case BOOLEAN -> to.setCellValue(from.getBooleanCellValue());
-            case FORMULA -> to.setCellFormula(from.getCellFormula());
+            case FORMULA -> copyFormula((XSSFCell) from, (XSSFCell) to);
+            case ERROR -> to.setCellErrorValue(from.getErrorCellValue());
             default -> to.setCellValue(from.getStringCellValue());
         }
+    }
+
+    /** A formula as written, to be given its new value once the workbook is complete. */
+    private void copyFormula(XSSFCell from, XSSFCell to) {
+        String where = new CellReference(from.getSheet().getSheetName(), from.getRowIndex(), from.getColumnIndex(),
+                false, false).formatAsString();
+        String formula;
+        try {
+            formula = Formulas.text(from);
+        } catch (RuntimeException e) {
+            // A shared formula POI cannot work out for this cell: its last result is kept as a value, and said.
+            left.add(new Left("formula", where, from.getCTCell().isSetV() ? from.getCTCell().getV() : "",
+                    "the formula could not be read (" + e.getMessage() + "); its last result is kept as a value"));
+            if (from.getCachedFormulaResultType() == CellType.NUMERIC) {
+                to.setCellValue(from.getNumericCellValue());
+            } else if (from.getCachedFormulaResultType() == CellType.STRING) {
+                to.setCellValue(from.getStringCellValue());
+            }
+            return;
+        }
+        Formulas.copy(from, to, formula);
+        formulas.add(new Formulas.Place(to.getSheet().getSheetName(), to.getRowIndex(), to.getColumnIndex()));
+        formulaTexts.add(formula);
+    }
+
+    /** The formulas carried over, with where they now are. */
+    List<Formulas.Place> formulas() {
+        return List.copyOf(formulas);
+    }
+
+    /**
+     * Lists each carried formula that names a sheet, table or name the new workbook does not have: it is kept as
+     * written (it may work again once the name is back) and cannot be computed here.
+     */
+    void checkFormulas(java.util.Collection<String> names, java.util.Collection<String> tables,
+                       java.util.Collection<String> sheets) {
+        for (int i = 0; i < formulas.size(); i++) {
+            Set<String> missing = Formulas.unresolved(formulaTexts.get(i), names, tables, sheets);
+            if (!missing.isEmpty()) {
+                left.add(new Left("formula", formulas.get(i).address(), "=" + formulaTexts.get(i), "kept as written, but "
+                        + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not in the new workbook "
+                        + "(the template no longer has it); it shows an error until you change the formula"));
+            }
+        }
+    }
+
+    /**
+     * A sheet the analysts added prints as they set it up; one they never set up prints like the generated sheets:
+     * fitted to the page width, with the sheet's name and numbered pages in the footer.
+     */
+    private static void pageSetup(XSSFSheet from, XSSFSheet to) {
+        var source = from.getCTWorksheet();
+        var target = to.getCTWorksheet();
+        boolean setUp = source.isSetHeaderFooter() || source.isSetSheetPr() && source.getSheetPr().isSetPageSetUpPr()
+                && source.getSheetPr().getPageSetUpPr().getFitToPage();
+        if (source.isSetPageMargins()) {
+            target.setPageMargins(source.getPageMargins());
+        }
+        if (source.isSetPrintOptions()) {
+            target.setPrintOptions(source.getPrintOptions());
+        }
+        if (source.isSetPageSetup()) {
+            target.setPageSetup(source.getPageSetup());
+            if (target.getPageSetup().isSetId()) {
+                target.getPageSetup().unsetId(); // the printer's settings part stays with the earlier workbook
+            }
+        }
+        if (source.isSetHeaderFooter()) {
+            target.setHeaderFooter(source.getHeaderFooter());
+        }
+        if (setUp) {
+            to.setFitToPage(from.getFitToPage());
+            return;
+        }
+        to.setFitToPage(true);
+        to.getPrintSetup().setFitWidth((short) 1);
+        to.getPrintSetup().setFitHeight((short) 0);
+        to.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        to.getFooter().setCenter(to.getSheetName().replace("&", "&&"));
+        to.getFooter().setRight("Page &P of &N");
     }
 
     /** Copies values, formulas, styles, merged cells and column widths from one sheet to another workbook's sheet. */

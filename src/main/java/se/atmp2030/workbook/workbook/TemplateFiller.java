@@ -80,6 +80,7 @@ final class TemplateFiller {
     private final List<Anchor> anchors = new ArrayList<>();
     private final List<ChartBinding> charts = new ArrayList<>();
     private final BuildRecord record;
+    private final Set<Formulas.Place> computed = new java.util.HashSet<>();
 
     TemplateFiller(XSSFWorkbook workbook, Styles styles, TemplateModel model, String templateName, Problems problems) {
         this(workbook, styles, model, templateName, problems, new BuildRecord());
@@ -98,6 +99,11 @@ final class TemplateFiller {
         for (Dataset d : model.datasets()) {
             tables.put(d.name(), d.table());
         }
+    }
+
+    /** The formula cells the build wrote and computed itself: the live totals of its tables. */
+    Set<Formulas.Place> computed() {
+        return Set.copyOf(computed);
     }
 
     /** Checks the whole template, then fills it if all is well; returns whether it was filled. */
@@ -193,6 +199,16 @@ final class TemplateFiller {
     }
 
     private void checkPlaceholders() {
+        forEachPlaceholderFormula((cell, formula) -> {
+            Matcher m = Insights.PLACEHOLDER.matcher(formula);
+            while (m.find()) {
+                String error = check(m.group(1).trim(), m.group(2) == null ? null : m.group(2).trim());
+                if (error != null) {
+                    problem(cell.getSheet().getSheetName() + "!" + cell.getAddress().formatAsString(),
+                            "placeholder " + m.group() + " in a formula: " + error);
+                }
+            }
+        });
         forEachPlaceholderCell((cell, text) -> {
             Matcher m = Insights.PLACEHOLDER.matcher(text);
             while (m.find()) {
@@ -266,10 +282,11 @@ final class TemplateFiller {
 
     private void writeGrid(Anchor a) {
         Grid grid = a.grid;
+        CellStyle anchorStyle = cell(a.sheet, a.row, a.col).getCellStyle();
         for (int c = 0; c < grid.columns(); c++) {
             XSSFCell cell = cell(a.sheet, a.row, a.col + c);
             cell.setCellValue(grid.header().get(c));
-            cell.setCellStyle(styles.header());
+            cell.setCellStyle(headerStyle(cell.getCellStyle(), anchorStyle));
             PivotWriter.widen(a.sheet, a.col + c, Math.min(40, grid.header().get(c).length() + 3));
         }
         for (int r = 0; r < grid.rows().size(); r++) {
@@ -304,8 +321,39 @@ final class TemplateFiller {
                 cell.setCellFormula("SUM(" + column + (a.row + 2) + ":" + column + (a.row + 1 + grid.rows().size()) + ")");
                 cell.setCellStyle(formatStyle(grid.formats().get(c)));
                 evaluator.evaluateFormulaCell(cell);
+                computed.add(new Formulas.Place(a.sheet.getSheetName(), totalRow, a.col + c));
             }
         }
+    }
+
+    /**
+     * The header's style: the analyst's styling of the anchor's row where there is one (the cell's own, else the anchor
+     * cell's), else the generated header style.
+     */
+    private CellStyle headerStyle(CellStyle own, CellStyle anchor) {
+        if (styled(own)) {
+            return own;
+        }
+        return styled(anchor) ? anchor : styles.header();
+    }
+
+    /**
+     * Whether a cell was styled by hand: a fill, a border, or a font other than the workbook's default. A style index
+     * alone tells nothing: LibreOffice gives cells styles of their own that look like the default.
+     */
+    private boolean styled(CellStyle style) {
+        if (style == null || style.getIndex() == 0) {
+            return false;
+        }
+        org.apache.poi.ss.usermodel.Font font = workbook.getFontAt(style.getFontIndex());
+        org.apache.poi.ss.usermodel.Font normal = workbook.getFontAt(workbook.getCellStyleAt(0).getFontIndex());
+        boolean fontChanged = font.getBold() != normal.getBold() || font.getItalic() != normal.getItalic()
+                || font.getFontHeight() != normal.getFontHeight() || !font.getFontName().equals(normal.getFontName())
+                || !java.util.Objects.equals(((org.apache.poi.xssf.usermodel.XSSFFont) font).getXSSFColor(),
+                ((org.apache.poi.xssf.usermodel.XSSFFont) normal).getXSSFColor());
+        return fontChanged || style.getFillPattern() != org.apache.poi.ss.usermodel.FillPatternType.NO_FILL
+                || style.getBorderBottom() != org.apache.poi.ss.usermodel.BorderStyle.NONE
+                || style.getBorderTop() != org.apache.poi.ss.usermodel.BorderStyle.NONE;
     }
 
     /** Wraps long text and sets the row's height from the column's width: rows are not measured on a headless machine. */
@@ -320,6 +368,7 @@ final class TemplateFiller {
     }
 
     private void replacePlaceholders() {
+        forEachPlaceholderFormula(this::replaceInFormula);
         forEachPlaceholderCell((cell, text) -> {
             Matcher whole = Insights.PLACEHOLDER.matcher(text.trim());
             if (whole.matches()) {
@@ -412,6 +461,58 @@ final class TemplateFiller {
                 }
             }
         }
+    }
+
+    /** Formula cells whose formula holds a placeholder: {@code ="Built "&"${report.built_at}"}. */
+    private void forEachPlaceholderFormula(PlaceholderCell action) {
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            for (Row row : workbook.getSheetAt(s)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        String formula = Formulas.text((XSSFCell) cell);
+                        if (formula.contains("${")) {
+                            action.accept((XSSFCell) cell, formula);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts the values into a formula's placeholders: inside a string literal as text (quotes doubled), elsewhere a
+     * number as a number and text as a string literal. The cell's cached result, computed when the template was saved
+     * from the placeholder itself, is dropped; the finished workbook computes it anew.
+     */
+    private void replaceInFormula(XSSFCell cell, String formula) {
+        Matcher m = Insights.PLACEHOLDER.matcher(formula);
+        StringBuilder out = new StringBuilder();
+        int quotes = 0;
+        int last = 0;
+        while (m.find()) {
+            for (int i = last; i < m.start(); i++) {
+                quotes += formula.charAt(i) == '"' ? 1 : 0;
+            }
+            last = m.start();
+            String name = m.group(1).trim();
+            String format = m.group(2) == null ? null : m.group(2).trim();
+            String value;
+            Kpi kpi = name.startsWith("kpi.") ? kpis.get(name.substring(4)) : null;
+            if (quotes % 2 == 1) {
+                value = text(name, format).replace("\"", "\"\"");
+            } else if (kpi != null && kpi.number() != null && format == null) {
+                value = new java.math.BigDecimal(kpi.number()).stripTrailingZeros().toPlainString();
+            } else {
+                value = "\"" + text(name, format).replace("\"", "\"\"") + "\"";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        cell.getCTCell().getF().setStringValue(out.toString());
+        if (cell.getCTCell().isSetV()) {
+            cell.getCTCell().unsetV();
+        }
+        recordCell(cell);
     }
 
     private static String unitFormat(String unit) {

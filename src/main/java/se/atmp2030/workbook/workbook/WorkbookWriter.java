@@ -38,6 +38,8 @@ import se.atmp2030.workbook.collect.Table;
 public final class WorkbookWriter implements Closeable {
     /** Rows of a data sheet kept in memory while streaming; the rest are flushed to a temporary file. */
     private static final int ROW_WINDOW = 200;
+    /** Up to how many data rows a workbook is read back whole to compute the formulas of the analysts and the template. */
+    private static final long EVALUATE_ROW_LIMIT = 200_000;
     private static final String NOTES = "Notes";
     private static final String CHANGES = "Changes";
     private static final String BUILD_REPORT = "Build report";
@@ -49,6 +51,8 @@ public final class WorkbookWriter implements Closeable {
     private final String templateName;
     private SXSSFWorkbook workbook;
     private boolean written;
+    private List<Formulas.Place> formulas = List.of();
+    private long dataRows;
 
     private WorkbookWriter(XSSFWorkbook template, String templateName) {
         this.template = template;
@@ -58,7 +62,9 @@ public final class WorkbookWriter implements Closeable {
     /** Opens the template. */
     public static WorkbookWriter open(Path template, String templateName) throws IOException {
         try (InputStream in = Files.newInputStream(template)) {
-            return new WorkbookWriter(new XSSFWorkbook(in), templateName);
+            XSSFWorkbook workbook = new XSSFWorkbook(in);
+            NormalStyle.ensure(workbook);
+            return new WorkbookWriter(workbook, templateName);
         }
     }
 
@@ -81,8 +87,9 @@ public final class WorkbookWriter implements Closeable {
                 record.add("sheet", template.getSheetName(s), "template");
             }
         }
-        if (!new TemplateFiller(template, templateStyles,
-                new TemplateModel(info, analysis, datasets), templateName, problems, record).fill()) {
+        TemplateFiller filler = new TemplateFiller(template, templateStyles,
+                new TemplateModel(info, analysis, datasets), templateName, problems, record);
+        if (!filler.fill()) {
             return false;
         }
         XSSFWorkbook before = previous == null ? null : openPrevious(previous);
@@ -91,9 +98,7 @@ public final class WorkbookWriter implements Closeable {
             Set<String> generated = new HashSet<>(GENERATED);
             datasets.forEach(d -> generated.add(dataSheetName(d.name())));
             EditCarrier.Carried carried = carrier.carryInto(template, generated);
-            LOG.info("edits kept from {}: {}; {}", previous, carried.describe(), carrier.left().isEmpty()
-                    ? "nothing left behind" : carrier.left().size() + " items left behind, listed on the Build report sheet");
-            carrier.left().forEach(l -> LOG.warn("not carried over: {} at {}: {} ({})", l.what(), l.where(), l.content(), l.note()));
+            LOG.info("edits kept from {}: {}", previous, carried.describe());
         }
         for (Dataset dataset : datasets) {
             removeGenerated(dataSheetName(dataset.name()));
@@ -104,6 +109,7 @@ public final class WorkbookWriter implements Closeable {
         // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
         // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
         // Temporary files uncompressed: gzip would cost more time than the disk space it saves.
+        formulas = formulaPlaces(filler.computed());
         workbook = FastSheetDataWriter.workbook(template, ROW_WINDOW);
         Styles styles = new Styles(workbook);
         DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
@@ -118,6 +124,7 @@ public final class WorkbookWriter implements Closeable {
         analysisSheets.trends(analysis.trends());
         generated.addAll(List.of("KPIs", "Series", "Trends"));
         for (Dataset dataset : datasets) {
+            dataRows += dataset.table().rowCount();
             data.write(dataSheetName(dataset.name()), dataset.table(), "tbl_" + dataset.name());
             generated.add(dataSheetName(dataset.name()));
         }
@@ -132,6 +139,7 @@ public final class WorkbookWriter implements Closeable {
                     .column("note", ColumnType.TEXT, "");
             analysis.notices().forEach(n -> report.add(n.what(), n.where(), null, n.note()));
             if (carrier != null) {
+                carrier.checkFormulas(names(analysis), tables(), sheetNames());
                 carrier.left().forEach(l -> report.add(l.what(), l.where(), l.content(), l.note()));
                 if (carrier.left().isEmpty()) {
                     report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
@@ -141,7 +149,16 @@ public final class WorkbookWriter implements Closeable {
             generated.add(0, BUILD_REPORT);
         }
         if (carrier != null) {
-            data.write(CHANGES, Changes.table(before, carrier.previousRecord(), analysis, datasets), "tbl_changes");
+            LOG.info("edits of {}: {}", previous.getFileName(), carrier.left().isEmpty() ? "nothing left behind"
+                    : carrier.left().size() + " items left behind or to look at, listed on the Build report sheet");
+            carrier.left().forEach(l -> LOG.warn("{} at {}: {} ({})", l.what(), l.where(), l.content(), l.note()));
+        }
+        if (carrier != null) {
+            // Old, new and change in the item's own unit (a CAGR change of 0.02 reads 2.0%, euros as whole euros);
+            // the sentences wrap.
+            data.write(CHANGES, Changes.table(before, carrier.previousRecord(), analysis, datasets), "tbl_changes", null,
+                    (row, column) -> column >= 3 && column <= 5 ? styles.ofUnitBesideIt((String) row[2])
+                            : column >= 6 ? styles.wrapped() : null);
             generated.add(0, CHANGES);
             before.close();
         }
@@ -162,9 +179,95 @@ public final class WorkbookWriter implements Closeable {
         return "data_" + dataset;
     }
 
+    /**
+     * Writes the workbook. When it holds formulas of the analysts or of the template, it is first written aside, then
+     * read back whole so that POI can compute them and cache their results (viewers that do not recalculate show
+     * those), and written again; a workbook too large to read back whole keeps them without results, which Excel and
+     * LibreOffice compute when they open it.
+     */
     public void writeTo(OutputStream out) throws IOException {
-        workbook.write(out);
+        if (formulas.isEmpty()) {
+            workbook.write(out);
+        } else if (dataRows > EVALUATE_ROW_LIMIT) {
+            LOG.info("{} formulas of yours are written without results: the workbook is too large ({} data rows) to "
+                    + "compute them here; Excel and LibreOffice compute them when they open it", formulas.size(), dataRows);
+            for (Formulas.Place place : formulas) {
+                var row = template.getSheet(place.sheet()).getRow(place.row());
+                var cell = row == null ? null : row.getCell(place.column());
+                if (cell != null && cell.getCTCell().isSetV()) {
+                    cell.getCTCell().unsetV();
+                }
+            }
+            workbook.setForceFormulaRecalculation(true);
+            workbook.write(out);
+        } else {
+            Path aside = Files.createTempFile("atmp-workbook-", ".xlsx");
+            try {
+                try (OutputStream first = Files.newOutputStream(aside)) {
+                    workbook.write(first);
+                }
+                List<Formulas.Place> failed = Formulas.cacheResults(aside, formulas, out);
+                if (!failed.isEmpty()) {
+                    LOG.info("{} formulas could not be computed here and are left to Excel and LibreOffice to compute "
+                            + "when they open the workbook: {}", failed.size(),
+                            failed.stream().map(Formulas.Place::address).limit(10).toList());
+                }
+            } finally {
+                Files.deleteIfExists(aside);
+            }
+        }
         written = true;
+    }
+
+    /**
+     * The formula cells of the template's sheets and the carried sheets, but those the build wrote and computed itself
+     * (the live totals of its tables).
+     */
+    private List<Formulas.Place> formulaPlaces(Set<Formulas.Place> computed) {
+        List<Formulas.Place> places = new ArrayList<>();
+        for (int s = 0; s < template.getNumberOfSheets(); s++) {
+            var sheet = template.getSheetAt(s);
+            if (sheet.getSheetName().equals(BuildRecord.SHEET)) {
+                continue;
+            }
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        Formulas.Place place = new Formulas.Place(sheet.getSheetName(), cell.getRowIndex(),
+                                cell.getColumnIndex());
+                        if (!computed.contains(place)) {
+                            places.add(place);
+                        }
+                    }
+                }
+            }
+        }
+        return places;
+    }
+
+    /** The defined names the finished workbook has: the template's and one per KPI. */
+    private Set<String> names(Analysis analysis) {
+        Set<String> names = new HashSet<>();
+        template.getAllNames().forEach(n -> names.add(n.getNameName()));
+        analysis.kpis().forEach(k -> names.add(kpiName(k.key())));
+        return names;
+    }
+
+    /** The tables the finished workbook has (the Build report's and the Changes sheet's are being made). */
+    private Set<String> tables() {
+        Set<String> tables = new HashSet<>(List.of("tbl_build_report", "tbl_changes"));
+        for (int s = 0; s < template.getNumberOfSheets(); s++) {
+            template.getSheetAt(s).getTables().forEach(t -> tables.add(t.getName()));
+        }
+        return tables;
+    }
+
+    private Set<String> sheetNames() {
+        Set<String> sheets = new HashSet<>(List.of(BUILD_REPORT, CHANGES));
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            sheets.add(workbook.getSheetName(s));
+        }
+        return sheets;
     }
 
     @Override
@@ -193,7 +296,7 @@ public final class WorkbookWriter implements Closeable {
     private void record(BuildRecord record, Analysis analysis, List<Dataset> datasets) {
         for (int i = 0; i < analysis.kpis().size(); i++) {
             Kpi kpi = analysis.kpis().get(i);
-            record.add("kpi", kpi.key(), kpi.value());
+            record.add("kpi", kpi.key(), kpi.value() == null ? null : BuildRecord.exact(kpi.value()));
             if (kpi.value() != null) {
                 record.add("cell", "KPIs!C" + (i + 2), kpi.value());
             }
@@ -223,10 +326,14 @@ public final class WorkbookWriter implements Closeable {
         }
     }
 
+    private static String kpiName(String key) {
+        return "kpi_" + key.replace('.', '_');
+    }
+
     /** A defined name per KPI, {@code kpi_trials_active}, for the analysts' own formulas. */
     private void kpiNames(List<Kpi> kpis, Problems problems) {
         for (int i = 0; i < kpis.size(); i++) {
-            String nameText = "kpi_" + kpis.get(i).key().replace('.', '_');
+            String nameText = kpiName(kpis.get(i).key());
             if (workbook.getName(nameText) != null) {
                 workbook.removeName(workbook.getName(nameText));
             }
