@@ -101,6 +101,16 @@ class EndToEndTest {
             assertThat(year.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(year.getCellStyle().getDataFormatString()).as("a year shows as 2024, not 2,024").isEqualTo("0");
             assertThat(row.getCell(column.get("atmp")).getCellType()).isEqualTo(CellType.BOOLEAN);
+            assertThat(row.getCell(column.get("atmp")).getCellStyle().getDataFormatString())
+                    .as("a boolean reads TRUE or FALSE in LibreOffice too, never 1 or 0").isEqualTo("\"TRUE\";\"TRUE\";\"FALSE\"");
+            XSSFSheet kpis = workbook.getSheet("KPIs");
+            for (int r = 1; r <= kpis.getLastRowNum(); r++) {
+                if (kpis.getRow(r).getCell(0).getStringCellValue().equals("funding.sme_total_eur")) {
+                    assertThat(kpis.getRow(r).getCell(2).getCellStyle().getDataFormatString())
+                            .as("euros without a second EUR: the unit column says it").isEqualTo("#,##0");
+                    assertThat(kpis.getRow(r).getCell(3).getStringCellValue()).isEqualTo("EUR");
+                }
+            }
             XSSFSheet funding = workbook.getSheet("data_eu_funding");
             XSSFCell ec = funding.getRow(1).getCell(header(funding).get("ec_contribution"));
             assertThat(ec.getCellType()).isEqualTo(CellType.NUMERIC);

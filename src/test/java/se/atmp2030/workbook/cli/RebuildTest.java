@@ -149,6 +149,21 @@ class RebuildTest {
         }
     }
 
+    /** The bundled CAR T infusions of 2022 and of 2024 after {@link #changeAnInput}, summed here from the file. */
+    private double[] cartInfusions2022And2024() throws IOException {
+        double[] sums = new double[2];
+        for (String line : Files.readAllLines(dir.resolve("inputs/cart/cart-infusions.csv"),
+                java.nio.charset.Charset.forName("windows-1252"))) {
+            String[] cells = line.split(";");
+            if (cells[0].equals("2022")) {
+                sums[0] += Double.parseDouble(cells[5].strip());
+            } else if (cells[0].equals("2024")) {
+                sums[1] += Double.parseDouble(cells[5].strip());
+            }
+        }
+        return sums;
+    }
+
     private static void changeAnInput(Path inputs) throws IOException {
         Files.write(inputs.resolve("cart/cart-infusions.csv"),
                 "2024;Stockholm;Karolinska Universitetssjukhuset;Kymriah;DLBCL;5\r\n".getBytes("windows-1252"),
@@ -176,6 +191,23 @@ class RebuildTest {
             assertThat(report).anyMatch(r -> r.startsWith("overwritten | KPIs!C") && r.contains("| 50 | the build had written 48"));
             assertThat(report).anyMatch(r -> r.startsWith("overwritten | 'Key insights'!A3 | 26 | the build had written 25"));
 
+            XSSFSheet changeSheet = workbook.getSheet("Changes");
+            for (int r = 1; r <= changeSheet.getLastRowNum(); r++) {
+                XSSFRow row = changeSheet.getRow(r);
+                if (row.getCell(1).getStringCellValue().equals("cart.change_pct")) {
+                    double[] perYear = cartInfusions2022And2024();
+                    assertThat(row.getCell(3).getNumericCellValue()).as("the old value at full precision")
+                            .isEqualTo((perYear[1] - 5 - perYear[0]) / perYear[0]);
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo((perYear[1] - perYear[0]) / perYear[0]);
+                    for (int c = 3; c <= 5; c++) {
+                        assertThat(row.getCell(c).getCellStyle().getDataFormatString()).as("a change in percent reads as %")
+                                .isEqualTo("0.0%");
+                    }
+                }
+                if (row.getCell(1).getStringCellValue().equals("cart.infusions_total")) {
+                    assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+                }
+            }
             List<String> changes = rows(workbook.getSheet("Changes"));
             assertThat(changes).contains("KPI | cart.infusions_total | infusions | 146 | 151 | 5");
             assertThat(changes).contains("dataset | cart_infusions | rows | 117 | 118 | 1 | 0 rows removed | 1 rows added");

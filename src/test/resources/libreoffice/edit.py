@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""Makes the edits an analyst makes, in LibreOffice itself: opens a workbook in a headless LibreOffice driven through UNO,
+applies the operations of a JSON file one by one, and saves (as .xlsx, as Calc's "Excel 2007-365" filter does) or reads
+values back. Used by the tests so that edits are LibreOffice's own, not POI's.
+
+    edit.py OPERATIONS.json
+
+OPERATIONS.json: {"open": "in.xlsx", "save": "out.xlsx" or null, "ops": [{"op": ..., ...}, ...]}
+It prints one JSON object: {"values": {...}} with what "get" operations read.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.awt import Point, Size
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def start():
+    profile = tempfile.mkdtemp(prefix="atmp-lo-")
+    pipe = "atmp%d" % os.getpid()
+    soffice = shutil.which("soffice") or "/usr/bin/soffice"
+    proc = subprocess.Popen([soffice, "-env:UserInstallation=file://" + profile, "--headless", "--invisible",
+                             "--norestore", "--nologo", "--nodefault", "--accept=pipe,name=%s;urp;" % pipe],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(600):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+            return proc, profile, desktop
+        except NoConnectException:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("LibreOffice did not start")
+
+
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def cell(doc, sheet, address):
+    return doc.Sheets.getByName(sheet).getCellRangeByName(address)
+
+
+def named_cell(doc, name):
+    target = doc.NamedRanges.getByName(name).getReferredCells()
+    return target.getCellByPosition(0, 0)
+
+
+def chart_doc(doc, sheet, index):
+    charts = doc.Sheets.getByName(sheet).getCharts()
+    return charts.getByIndex(index).getEmbeddedObject()
+
+
+def series(chart, index):
+    found = []
+    for cs in chart.getFirstDiagram().getCoordinateSystems():
+        for ct in cs.getChartTypes():
+            found.extend(ct.getDataSeries())
+    return found[index]
+
+
+def rgb(hex_colour):
+    return int(hex_colour, 16)
+
+
+def apply(doc, op, values):
+    kind = op["op"]
+    if kind == "set":
+        target = named_cell(doc, op["name"]) if "name" in op else cell(doc, op["sheet"], op["cell"])
+        if "formula" in op:
+            target.setFormula(op["formula"])
+        elif "number" in op:
+            target.setValue(op["number"])
+        else:
+            target.setString(op["text"])
+    elif kind == "addSheet":
+        doc.Sheets.insertNewByName(op["name"], doc.Sheets.getCount() if op.get("position") is None else op["position"])
+    elif kind == "style":
+        target = cell(doc, op["sheet"], op["range"])
+        if "bold" in op:
+            target.CharWeight = 150.0 if op["bold"] else 100.0
+        if "font" in op:
+            target.CharFontName = op["font"]
+        if "size" in op:
+            target.CharHeight = float(op["size"])
+        if "fill" in op:
+            target.CellBackColor = rgb(op["fill"])
+        if "colour" in op:
+            target.CharColor = rgb(op["colour"])
+        if "format" in op:
+            formats = doc.NumberFormats
+            locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+            key = formats.queryKey(op["format"], locale, False)
+            if key == -1:
+                key = formats.addNew(op["format"], locale)
+            target.NumberFormat = key
+    elif kind == "columnWidth":
+        column = doc.Sheets.getByName(op["sheet"]).getColumns().getByName(op["column"])
+        column.Width = int(op["width"])  # 1/100 mm
+    elif kind == "insertRows":
+        doc.Sheets.getByName(op["sheet"]).getRows().insertByIndex(op["row"], op["count"])
+    elif kind == "chartTitle":
+        chart = chart_doc(doc, op["sheet"], op["index"])
+        chart.HasMainTitle = True
+        chart.Title.String = op["title"]
+    elif kind == "seriesName":
+        chart = chart_doc(doc, op["sheet"], op["index"])
+        data = series(chart, op["series"])
+        provider = chart.getDataProvider()
+        for sequence in data.getDataSequences():
+            label = sequence.getLabel()
+            if label is not None:
+                # A name typed by hand: a literal label, as Calc's data range dialog makes it.
+                literal = provider.createDataSequenceByRangeRepresentation('"' + op["name"] + '"')
+                sequence.setLabel(literal)
+                break
+    elif kind == "moveChart":
+        shape = None
+        page = doc.Sheets.getByName(op["sheet"]).getDrawPage()
+        charts = [page.getByIndex(i) for i in range(page.getCount())
+                  if page.getByIndex(i).getShapeType() == "com.sun.star.drawing.OLE2Shape"]
+        shape = charts[op["index"]]
+        shape.setPosition(Point(int(op["x"]), int(op["y"])))
+        shape.setSize(Size(int(op["width"]), int(op["height"])))
+    elif kind == "recalculate":
+        doc.calculateAll()
+    elif kind == "get":
+        target = named_cell(doc, op["name"]) if "name" in op else cell(doc, op["sheet"], op["cell"])
+        key = op.get("key", op.get("cell", op.get("name")))
+        values[key] = {"value": target.getValue(), "string": target.getString(), "formula": target.getFormula(),
+                       "error": target.getError()}
+    else:
+        raise SystemExit("unknown operation " + kind)
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        job = json.load(f)
+    proc, profile, desktop = start()
+    values = {}
+    try:
+        doc = desktop.loadComponentFromURL(url(job["open"]), "_blank", 0, (prop("Hidden", True),))
+        for op in job.get("ops", []):
+            apply(doc, op, values)
+        if job.get("save"):
+            doc.storeToURL(url(job["save"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+    print(json.dumps({"values": values}))
+
+
+if __name__ == "__main__":
+    main()
