@@ -138,6 +138,27 @@ def apply(doc, op, values):
         shape = charts[op["index"]]
         shape.setPosition(Point(int(op["x"]), int(op["y"])))
         shape.setSize(Size(int(op["width"]), int(op["height"])))
+    elif kind == "totalsRow":
+        # Data > Define Range > Options > "Contains totals row", then a label and AutoSum in the row below the table,
+        # as an analyst does it in Calc: SUBTOTAL over the column's cells as they are now.
+        table = doc.DatabaseRanges.getByName(op["table"])
+        area = table.DataArea
+        grown = uno.createUnoStruct("com.sun.star.table.CellRangeAddress")
+        grown.Sheet, grown.StartColumn, grown.StartRow = area.Sheet, area.StartColumn, area.StartRow
+        grown.EndColumn, grown.EndRow = area.EndColumn, area.EndRow + 1
+        sheet = doc.Sheets.getByIndex(area.Sheet)
+        sheet.getRows().insertByIndex(area.EndRow + 1, 1)
+        table.DataArea = grown
+        table.TotalsRow = True
+        totals = area.EndRow + 1
+        sheet.getCellByPosition(area.StartColumn, totals).setString(op.get("label", "Total"))
+        for column in range(area.StartColumn, area.EndColumn + 1):
+            header = sheet.getCellByPosition(column, area.StartRow).getString()
+            if header in op.get("functions", {}):
+                data = sheet.getCellRangeByPosition(column, area.StartRow + 1, column, area.EndRow)
+                address = data.AbsoluteName.split(".", 1)[1].replace("$", "")
+                sheet.getCellByPosition(column, totals).setFormula(
+                    "=SUBTOTAL(%d;%s)" % (op["functions"][header], address))
     elif kind == "recalculate":
         doc.calculateAll()
     elif kind == "get":

@@ -108,6 +108,14 @@ public final class LibreOffice {
             return op("moveChart", "sheet", sheet, "index", chart, "x", x, "y", y, "width", width, "height", height);
         }
 
+        /**
+         * Gives a table a totals row, as Calc does it: the range grown by a row marked as totals, a label in its first
+         * column, and {@code SUBTOTAL(code;F2:F118)} under each column named in {@code functions}.
+         */
+        public Ops totalsRow(String table, String label, Map<String, Integer> functions) {
+            return op("totalsRow", "table", table, "label", label, "functions", functions);
+        }
+
         public Ops recalculate() {
             return op("recalculate");
         }

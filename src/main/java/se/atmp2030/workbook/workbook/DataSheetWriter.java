@@ -1,8 +1,10 @@
 package se.atmp2030.workbook.workbook;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumn;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STTotalsRowFunction;
 import se.atmp2030.workbook.collect.Column;
 import se.atmp2030.workbook.collect.ColumnType;
 import se.atmp2030.workbook.collect.Table;
@@ -36,12 +39,27 @@ final class DataSheetWriter {
     private final SXSSFWorkbook workbook;
     private final Styles styles;
     private final String footer;
+    private Map<String, Map<String, TotalsRows.Total>> totals = Map.of();
+    private final List<Formulas.Place> customTotals = new ArrayList<>();
 
     /** @param footer the report title, printed at the foot of every page with the page number */
     DataSheetWriter(SXSSFWorkbook workbook, Styles styles, String footer) {
         this.workbook = workbook;
         this.styles = styles;
         this.footer = footer;
+    }
+
+    /**
+     * The totals rows the analysts gave tables of the earlier workbook (by lower-case table name): the same tables get
+     * them again, over their new rows.
+     */
+    void keepTotals(Map<String, Map<String, TotalsRows.Total>> totalsRows) {
+        this.totals = totalsRows;
+    }
+
+    /** The totals cells holding a formula of the analyst's own, which the build cannot compute as it writes them. */
+    List<Formulas.Place> customTotals() {
+        return List.copyOf(customTotals);
     }
 
     /**
@@ -77,8 +95,14 @@ final class DataSheetWriter {
         do {
             String name = part == 1 ? sheetName : sheetName + " (" + part + ")";
             int count = Math.min(perSheet, table.rowCount() - written);
+            // A table split over sheets keeps no totals row: each part's would be a part's total.
+            Map<String, TotalsRows.Total> totalsRow = part == 1 && count == table.rowCount() && count < perSheet
+                    ? totals.get(tableName.toLowerCase(java.util.Locale.ROOT)) : null;
+            if (totalsRow == null && part == 1 && totals.containsKey(tableName.toLowerCase(java.util.Locale.ROOT))) {
+                LOG.warn("{}: no totals row, the table continues on further sheets", tableName);
+            }
             XSSFTable excel = writePart(name, table.columns(), rows, count, part == 1 ? tableName : tableName + "_" + part,
-                    title, rowStyles);
+                    title, rowStyles, totalsRow);
             if (part > 1) {
                 LOG.info("{}: rows {} to {} continue on sheet '{}' (a sheet holds {} rows)", table.name(), written + 1,
                         written + count, name, MAX_ROWS);
@@ -91,7 +115,7 @@ final class DataSheetWriter {
     }
 
     private XSSFTable writePart(String sheetName, List<Column> columns, Iterator<Object[]> rows, int count, String tableName,
-                                String title, RowStyles rowStyles) {
+                                String title, RowStyles rowStyles, Map<String, TotalsRows.Total> totalsRow) {
         SXSSFSheet sheet = workbook.createSheet(sheetName);
         int top = 0;
         if (title != null) {
@@ -112,9 +136,21 @@ final class DataSheetWriter {
         for (int c = 0; c < columns.size(); c++) {
             styleOf[c] = styles.of(columns.get(c));
         }
+        TotalsRows.Accumulator[] sums = new TotalsRows.Accumulator[columns.size()];
+        for (int c = 0; totalsRow != null && c < columns.size(); c++) {
+            TotalsRows.Total total = totalsRow.get(columns.get(c).name());
+            if (total != null && total.code() > 0) {
+                sums[c] = new TotalsRows.Accumulator(columns.get(c).type());
+            }
+        }
         int r = top + 1;
         for (int i = 0; i < count && rows.hasNext(); i++) {
             Object[] values = rows.next();
+            for (int c = 0; c < values.length; c++) {
+                if (sums[c] != null) {
+                    sums[c].add(values[c]);
+                }
+            }
             se.atmp2030.workbook.collect.Progress.rowWritten();
             Row row = sheet.createRow(r);
             for (int c = 0; c < values.length; c++) {
@@ -132,10 +168,55 @@ final class DataSheetWriter {
             }
             r++;
         }
+        if (totalsRow != null) {
+            totalsRow(sheet, Math.max(r, top + 2), columns, tableName, totalsRow, sums, styleOf);
+        }
         widths.apply(sheet);
         sheet.createFreezePane(0, top + 1);
         printSetup(sheet, columns.size(), top);
-        return excelTable(sheet, columns, top, count, tableName);
+        return excelTable(sheet, columns, top, count, tableName, totalsRow);
+    }
+
+    /** The totals row under the table: labels, SUBTOTALs over whole columns with their results, the analyst's formulas. */
+    private void totalsRow(SXSSFSheet sheet, int r, List<Column> columns, String tableName,
+                           Map<String, TotalsRows.Total> totalsRow, TotalsRows.Accumulator[] sums, CellStyle[] styleOf) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < columns.size(); c++) {
+            TotalsRows.Total total = totalsRow.get(columns.get(c).name());
+            if (total == null) {
+                continue;
+            }
+            Cell cell = row.createCell(c);
+            if (total.label() != null) {
+                cell.setCellValue(total.label());
+                continue;
+            }
+            if (total.code() > 0) {
+                cell.setCellFormula("SUBTOTAL(" + total.code() + "," + tableName + "[" + escape(columns.get(c).name()) + "])");
+                Double result = sums[c].result(total.code());
+                if (result != null) {
+                    cell.setCellValue(result);
+                } else {
+                    customTotals.add(new Formulas.Place(sheet.getSheetName(), r, c));
+                }
+            } else {
+                cell.setCellFormula(total.formula());
+                customTotals.add(new Formulas.Place(sheet.getSheetName(), r, c));
+            }
+            // A count is a whole number whatever it counts; other results read like the column's values.
+            CellStyle style = total.code() % 100 == 2 || total.code() % 100 == 3
+                    ? styles.of(new Column("count", ColumnType.INTEGER, ""))
+                    : columns.get(c).type() == ColumnType.BOOLEAN || columns.get(c).type() == ColumnType.TEXT ? null
+                    : styleOf[c];
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+    }
+
+    /** A column name inside a structured reference: {@code [}, {@code ]}, {@code #} and {@code '} are escaped with '. */
+    private static String escape(String column) {
+        return column.replaceAll("(['\\[\\]#])", "'$1");
     }
 
     /** So that a PDF export or a printout reads well: fit to the page width, header row on every page, numbered pages. */
@@ -164,7 +245,8 @@ final class DataSheetWriter {
         }
     }
 
-    private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int top, int rows, String tableName) {
+    private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int top, int rows, String tableName,
+                                 Map<String, TotalsRows.Total> totalsRow) {
         // The table part lives on the XSSF sheet behind the stream; its column names are set here because POI's
         // updateHeaders() reads header cells from the XSSF sheet, which SXSSF leaves empty.
         XSSFSheet xssf = workbook.getXSSFWorkbook().getSheet(sheet.getSheetName());
@@ -172,14 +254,34 @@ final class DataSheetWriter {
         int lastRow = top + Math.max(rows, 1);
         AreaReference area = new AreaReference(new CellReference(top, 0),
                 new CellReference(lastRow, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
-        XSSFTable excel = xssf.createTable(area);
+        AreaReference whole = totalsRow == null ? area : new AreaReference(new CellReference(top, 0),
+                new CellReference(lastRow + 1, columns.size() - 1), SpreadsheetVersion.EXCEL2007);
+        XSSFTable excel = xssf.createTable(whole);
         excel.setName(tableName);
         excel.setDisplayName(tableName);
         CTTable ct = excel.getCTTable();
         List<CTTableColumn> ctColumns = ct.getTableColumns().getTableColumnList();
         for (int c = 0; c < columns.size(); c++) {
             ctColumns.get(c).setName(columns.get(c).name());
+            TotalsRows.Total total = totalsRow == null ? null : totalsRow.get(columns.get(c).name());
+            if (total == null) {
+                continue;
+            }
+            if (total.label() != null) {
+                ctColumns.get(c).setTotalsRowLabel(total.label());
+            } else if (total.code() > 0 && TotalsRows.function(total.code()) != STTotalsRowFunction.CUSTOM) {
+                ctColumns.get(c).setTotalsRowFunction(TotalsRows.function(total.code()));
+            } else {
+                ctColumns.get(c).setTotalsRowFunction(STTotalsRowFunction.CUSTOM);
+                ctColumns.get(c).addNewTotalsRowFormula().setStringValue(total.code() > 0
+                        ? "SUBTOTAL(" + total.code() + "," + tableName + "[" + escape(columns.get(c).name()) + "])"
+                        : total.formula());
+            }
         }
+        if (totalsRow != null) {
+            ct.setTotalsRowCount(1);
+        }
+        // The filter buttons cover the header and the rows, never the totals row.
         ct.addNewAutoFilter().setRef(area.formatAsString());
         CTTableStyleInfo style = ct.addNewTableStyleInfo();
         style.setName("TableStyleMedium2");

@@ -320,13 +320,13 @@ final class EditCarrier {
      * written (it may work again once the name is back) and cannot be computed here.
      */
     void checkFormulas(java.util.Collection<String> names, java.util.Collection<String> tables,
-                       java.util.Collection<String> sheets) {
+                       java.util.Collection<String> withTotals, java.util.Collection<String> sheets) {
         for (int i = 0; i < formulas.size(); i++) {
-            Set<String> missing = Formulas.unresolved(formulaTexts.get(i), names, tables, sheets);
+            Set<String> missing = Formulas.unresolved(formulaTexts.get(i), names, tables, withTotals, sheets);
             if (!missing.isEmpty()) {
                 left.add(new Left("formula", formulas.get(i).address(), "=" + formulaTexts.get(i), "kept as written, but "
                         + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not in the new workbook "
-                        + "(the template no longer has it); it shows an error until you change the formula"));
+                        + "(the template or the data no longer have it); it shows an error until you change the formula"));
             }
         }
     }

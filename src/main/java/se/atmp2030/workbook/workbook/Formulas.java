@@ -43,6 +43,8 @@ final class Formulas {
     private static final Pattern QUOTED_SHEET = Pattern.compile("'((?:[^']|'')+)'!");
     private static final Pattern SHEET = Pattern.compile("(?<![\\w.'\\]])([A-Za-z_][\\w.]*)!");
     private static final Pattern TABLE = Pattern.compile("(?<![\\w.])([A-Za-z_\\\\][\\w.]*)\\[");
+    private static final Pattern TOTALS = Pattern.compile("(?<![\\w.])([A-Za-z_\\\\][\\w.]*)\\[\\s*(?:\\[\\s*)?#Totals",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("(?<![\\w.!$\\[])([A-Za-z_\\\\][\\w.]*)(?![\\w.(!\\[])");
     private static final Pattern CELL = Pattern.compile("\\$?[A-Za-z]{1,3}\\$?\\d+|[A-Za-z]{1,3}|\\d+");
     private static final Set<String> WORDS = Set.of("TRUE", "FALSE");
@@ -88,8 +90,9 @@ final class Formulas {
      * template dropped cannot be computed there, and is listed rather than dropped.
      */
     static Set<String> unresolved(String formula, Collection<String> names, Collection<String> tables,
-                                  Collection<String> sheets) {
+                                  Collection<String> withTotals, Collection<String> sheets) {
         Set<String> lowerNames = lower(names);
+        Set<String> lowerTotals = lower(withTotals);
         Set<String> lowerTables = lower(tables);
         Set<String> lowerSheets = lower(sheets);
         String text = STRING_LITERAL.matcher(formula).replaceAll("\"\"");
@@ -114,7 +117,15 @@ final class Formulas {
                 missing.add("table " + table.group(1));
             }
         }
-        // What stands inside [...] is a column of a table, not a name.
+        Matcher totals = TOTALS.matcher(text);
+        while (totals.find()) {
+            String name = totals.group(1).toLowerCase(Locale.ROOT);
+            if (lowerTables.contains(name) && !lowerTotals.contains(name)) {
+                missing.add("a totals row in table " + totals.group(1));
+            }
+        }
+        // What stands inside [...] is a column of a table, not a name; the table's own name is checked above.
+        text = TABLE.matcher(text).replaceAll("[");
         text = text.replaceAll("\\[[^\\]]*(\\[[^\\]]*\\][^\\]]*)*\\]", "");
         Matcher name = NAME.matcher(text);
         while (name.find()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Name;
@@ -109,10 +110,12 @@ public final class WorkbookWriter implements Closeable {
         // Inline strings, not a shared-strings table: that table would hold every distinct text of every data sheet in
         // memory, which large datasets cannot afford. Excel and LibreOffice read both alike.
         // Temporary files uncompressed: gzip would cost more time than the disk space it saves.
-        formulas = formulaPlaces(filler.computed());
+        formulas = new ArrayList<>(formulaPlaces(filler.computed()));
+        Map<String, Map<String, TotalsRows.Total>> totalsRows = before == null ? Map.of() : TotalsRows.read(before);
         workbook = FastSheetDataWriter.workbook(template, ROW_WINDOW);
         Styles styles = new Styles(workbook);
         DataSheetWriter data = new DataSheetWriter(workbook, styles, info.title());
+        data.keepTotals(totalsRows);
         AnalysisSheetsWriter analysisSheets = new AnalysisSheetsWriter(workbook, styles, data);
         List<String> generated = new ArrayList<>();
         if (template.getSheet("Key insights") == null) {
@@ -139,7 +142,7 @@ public final class WorkbookWriter implements Closeable {
                     .column("note", ColumnType.TEXT, "");
             analysis.notices().forEach(n -> report.add(n.what(), n.where(), null, n.note()));
             if (carrier != null) {
-                carrier.checkFormulas(names(analysis), tables(), sheetNames());
+                carrier.checkFormulas(names(analysis), tables(), withTotals(totalsRows.keySet()), sheetNames());
                 carrier.left().forEach(l -> report.add(l.what(), l.where(), l.content(), l.note()));
                 if (carrier.left().isEmpty()) {
                     report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
@@ -162,6 +165,7 @@ public final class WorkbookWriter implements Closeable {
             generated.add(0, CHANGES);
             before.close();
         }
+        formulas.addAll(data.customTotals());
         order(generated);
         record(record, analysis, datasets);
         kpiNames(analysis.kpis(), problems);
@@ -258,6 +262,17 @@ public final class WorkbookWriter implements Closeable {
         Set<String> tables = new HashSet<>(List.of("tbl_build_report", "tbl_changes"));
         for (int s = 0; s < template.getNumberOfSheets(); s++) {
             template.getSheetAt(s).getTables().forEach(t -> tables.add(t.getName()));
+        }
+        return tables;
+    }
+
+    /** The tables with a totals row: the template's own and those the analysts gave one in the earlier workbook. */
+    private Set<String> withTotals(Set<String> kept) {
+        Set<String> tables = new HashSet<>(kept);
+        for (int s = 0; s < template.getNumberOfSheets(); s++) {
+            template.getSheetAt(s).getTables().stream()
+                    .filter(t -> t.getCTTable().isSetTotalsRowCount() && t.getCTTable().getTotalsRowCount() > 0)
+                    .forEach(t -> tables.add(t.getName()));
         }
         return tables;
     }

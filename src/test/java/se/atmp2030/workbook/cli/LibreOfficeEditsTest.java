@@ -94,10 +94,8 @@ class LibreOfficeEditsTest {
 
     @Test
     void editsMadeInLibreOfficeWithFormulasOnNamesAndTablesGetTheNewValues() throws Exception {
-        Path inputs = dir.resolve("inputs");
-        TestInputs.copyTree(TestInputs.BUNDLED, inputs);
+        Path inputs = bundledInputsBuiltAs("book.xlsx");
         Path book = dir.resolve("book.xlsx");
-        assertThat(TestInputs.run("build", "--inputs", inputs.toString(), "--out", book.toString()).exitCode()).isZero();
         Path edited = dir.resolve("edited.xlsx");
         LibreOffice.edit(book, edited, new LibreOffice.Ops()
                 .named("edit_clinical_trials_commentary", "Trials: ask the regions about the summer dip")
@@ -118,10 +116,7 @@ class LibreOfficeEditsTest {
         Path cart = inputs.resolve("cart/cart-infusions.csv");
         Files.write(cart, "2024;Skåne;Skånes universitetssjukhus;Kymriah;DLBCL;5\r\n".getBytes(
                 java.nio.charset.Charset.forName("windows-1252")), java.nio.file.StandardOpenOption.APPEND);
-        Path rebuilt = dir.resolve("rebuilt.xlsx");
-        Files.copy(edited, rebuilt);
-        TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", rebuilt.toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path rebuilt = rebuiltFrom(edited, inputs);
 
         long infusions = sumLastColumn(cart);
         try (XSSFWorkbook workbook = open(rebuilt)) {
@@ -153,6 +148,76 @@ class LibreOfficeEditsTest {
         assertThat(computed.get("My analysis!B2").value()).as("LibreOffice computes the same").isEqualTo(infusions);
         assertThat(computed.get("My analysis!B2").error()).isZero();
         assertThat(computed.get("My analysis!B3").value()).isEqualTo(28);
+    }
+
+    @Test
+    void aTotalsRowGivenInLibreOfficeIsKeptOverTheNewRowsAndFormulasOnItGetTheNewTotal() throws Exception {
+        Path inputs = bundledInputsBuiltAs("book.xlsx");
+        Path book = dir.resolve("book.xlsx");
+        Path edited = dir.resolve("edited.xlsx");
+        LibreOffice.edit(book, edited, new LibreOffice.Ops()
+                .totalsRow("tbl_cart_infusions", "Total", Map.of("infusions", 109, "centre", 103))
+                .totalsRow("tbl_job_postings", "All", Map.of("year", 102))
+                .addSheet("Mine")
+                .formula("Mine", "A1", "=tbl_cart_infusions[[#Totals];[infusions]]")
+                .formula("Mine", "A2", "=tbl_cart_infusions[[#Totals];[centre]]*2")
+                .formula("Mine", "A3", "=SUM(tbl_kpis[[#Totals];[value]])"));
+        Path cart = inputs.resolve("cart/cart-infusions.csv");
+        Files.write(cart, ("2024;Skåne;Skånes universitetssjukhus;Kymriah;DLBCL;5\r\n"
+                + "2024;Skåne;Skånes universitetssjukhus;Yescarta;DLBCL;3\r\n").getBytes(
+                java.nio.charset.Charset.forName("windows-1252")), java.nio.file.StandardOpenOption.APPEND);
+        Path rebuilt = rebuiltFrom(edited, inputs);
+
+        long infusions = sumLastColumn(cart);
+        long rows = Files.readAllLines(cart, java.nio.charset.Charset.forName("windows-1252")).stream().skip(1)
+                .filter(l -> !l.isBlank()).count();
+        try (XSSFWorkbook workbook = open(rebuilt)) {
+            XSSFSheet data = workbook.getSheet("data_cart_infusions");
+            org.apache.poi.xssf.usermodel.XSSFTable table = data.getTables().get(0);
+            assertThat(table.getCTTable().getTotalsRowCount()).isEqualTo(1);
+            assertThat(table.getEndRowIndex()).as("header, the new rows, the totals row").isEqualTo(rows + 1);
+            assertThat(table.getCTTable().getAutoFilter().getRef()).as("no filter button on the totals")
+                    .isEqualTo("A1:F" + (rows + 1));
+            Row totals = data.getRow((int) rows + 1);
+            assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
+            assertThat(totals.getCell(5).getCellFormula()).as("over the whole column, not the old B2:B118")
+                    .isEqualTo("SUBTOTAL(109,tbl_cart_infusions[infusions])");
+            assertThat(totals.getCell(5).getNumericCellValue()).isEqualTo(infusions);
+            assertThat(totals.getCell(2).getNumericCellValue()).as("COUNTA of the centres").isEqualTo(rows);
+            XSSFSheet mine = workbook.getSheet("Mine");
+            assertThat(mine.getRow(0).getCell(0).getNumericCellValue()).as("cached for viewers").isEqualTo(infusions);
+            assertThat(mine.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(2 * rows);
+            List<String> report = EmptyDataTest.rowTexts(workbook.getSheet("Build report")).stream()
+                    .map(r -> String.join(" | ", r)).toList();
+            assertThat(report).anyMatch(r -> r.startsWith("formula | Mine!A3 |") && r.contains("a totals row in table tbl_kpis"));
+            assertThat(report).noneMatch(r -> r.contains("Mine!A1") || r.contains("Mine!A2"));
+            XSSFSheet postings = workbook.getSheet("data_job_postings");
+            int postingsEnd = postings.getTables().get(0).getEndRowIndex();
+            assertThat(postings.getRow(postingsEnd).getCell(0).getStringCellValue()).isEqualTo("All");
+            var pivotSource = workbook.getPivotTables().stream()
+                    .map(p -> p.getPivotCacheDefinition().getCTPivotCacheDefinition().getCacheSource().getWorksheetSource())
+                    .filter(w -> w.getSheet().equals("data_job_postings")).findFirst().orElseThrow();
+            assertThat(pivotSource.getRef()).as("the pivot reads the rows, not the totals").endsWith("" + postingsEnd);
+        }
+        assertThat(OoxmlSchemas.validate(rebuilt).errors()).isEmpty();
+        Map<String, LibreOffice.Value> computed = LibreOffice.edit(rebuilt, null, new LibreOffice.Ops()
+                .recalculate().get("Mine", "A1").get("Mine", "A2"));
+        assertThat(computed.get("Mine!A1").value()).as("LibreOffice computes the same").isEqualTo(infusions);
+        assertThat(computed.get("Mine!A1").error()).isZero();
+        assertThat(computed.get("Mine!A2").value()).isEqualTo(2 * rows);
+
+        // Saved again by LibreOffice (which keeps the cell's SUBTOTAL but not the column's function) and rebuilt.
+        Path again = dir.resolve("again.xlsx");
+        LibreOffice.edit(rebuilt, again, new LibreOffice.Ops().text("Notes", "A20", "saved once more"));
+        TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", again.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (XSSFWorkbook workbook = open(again)) {
+            XSSFSheet data = workbook.getSheet("data_cart_infusions");
+            Row totals = data.getRow(data.getTables().get(0).getEndRowIndex());
+            assertThat(totals.getCell(5).getCellFormula()).isEqualTo("SUBTOTAL(109,tbl_cart_infusions[infusions])");
+            assertThat(totals.getCell(5).getNumericCellValue()).isEqualTo(infusions);
+            assertThat(workbook.getSheet("Mine").getRow(0).getCell(0).getNumericCellValue()).isEqualTo(infusions);
+        }
     }
 
     @Test
@@ -196,6 +261,24 @@ class LibreOfficeEditsTest {
                 "--fresh");
         assertThat(run.exitCode()).as(run.err()).isZero();
         return book;
+    }
+
+    /** A copy of the bundled inputs, and the workbook built from them under {@code name}; returns the inputs. */
+    private Path bundledInputsBuiltAs(String name) throws IOException {
+        Path inputs = dir.resolve("inputs");
+        TestInputs.copyTree(TestInputs.BUNDLED, inputs);
+        TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", dir.resolve(name).toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return inputs;
+    }
+
+    /** The edited workbook rebuilt in place (a copy of it) from the inputs. */
+    private Path rebuiltFrom(Path edited, Path inputs) throws IOException {
+        Path rebuilt = dir.resolve("rebuilt.xlsx");
+        Files.copy(edited, rebuilt);
+        TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", rebuilt.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return rebuilt;
     }
 
     private static XSSFWorkbook open(Path book) throws IOException {
