@@ -79,6 +79,10 @@ def rgb(hex_colour):
     return int(hex_colour, 16)
 
 
+class Retry(Exception):
+    """This document, as LibreOffice loaded it this time, does not take an edit: loaded again, it does."""
+
+
 def apply(doc, op, values):
     kind = op["op"]
     if kind == "set":
@@ -131,13 +135,39 @@ def apply(doc, op, values):
                 sequence.setLabel(literal)
                 break
     elif kind == "moveChart":
-        shape = None
-        page = doc.Sheets.getByName(op["sheet"]).getDrawPage()
-        charts = [page.getByIndex(i) for i in range(page.getCount())
-                  if page.getByIndex(i).getShapeType() == "com.sun.star.drawing.OLE2Shape"]
-        shape = charts[op["index"]]
-        shape.setPosition(Point(int(op["x"]), int(op["y"])))
-        shape.setSize(Size(int(op["width"]), int(op["height"])))
+        # Calc keeps a shape's cell anchor apart from its position and does not always update it on a move made through
+        # the API (nor is the shape always ready right after loading: the chart object loads lazily); a later layout
+        # pass then puts the shape back at its anchor. So the chart is loaded first, anchored to the cell under its new
+        # top-left corner, moved, and checked; tried again if it did not hold.
+        sheet = doc.Sheets.getByName(op["sheet"])
+        x, y = int(op["x"]), int(op["y"])
+        column = row = left = top = 0
+        while left + sheet.getColumns().getByIndex(column).Width <= x:
+            left += sheet.getColumns().getByIndex(column).Width
+            column += 1
+        while top + sheet.getRows().getByIndex(row).Height <= y:
+            top += sheet.getRows().getByIndex(row).Height
+            row += 1
+        for attempt in range(5):
+            page = sheet.getDrawPage()
+            charts = [page.getByIndex(i) for i in range(page.getCount())
+                      if page.getByIndex(i).getShapeType() == "com.sun.star.drawing.OLE2Shape"]
+            shape = charts[op["index"]]
+            try:
+                shape.getPropertyValue("Model")
+                shape.setPropertyValue("Anchor", sheet.getCellByPosition(column, row))
+                shape.setPosition(Point(x, y))
+                shape.setSize(Size(int(op["width"]), int(op["height"])))
+                time.sleep(0.2)
+                anchor = shape.getPropertyValue("Anchor")
+                if anchor is not None and (anchor.CellAddress.Column, anchor.CellAddress.Row) == (column, row) \
+                        and abs(shape.getPosition().Y - y) < 10 and abs(shape.getPosition().X - x) < 10:
+                    break
+            except Exception:
+                pass
+            time.sleep(0.3)
+        else:
+            raise Retry("the chart on %s did not move" % op["sheet"])
     elif kind == "totalsRow":
         # Data > Define Range > Options > "Contains totals row", then a label and AutoSum in the row below the table,
         # as an analyst does it in Calc: SUBTOTAL over the column's cells as they are now.
@@ -175,15 +205,31 @@ def main():
         job = json.load(f)
     proc, profile, desktop = start()
     values = {}
+    doc = None
+    # A copy is opened, so that the lock file LibreOffice writes beside an open file never lands beside the original.
+    work = os.path.join(profile, "open-" + os.path.basename(job["open"]))
+    shutil.copyfile(job["open"], work)
     try:
-        doc = desktop.loadComponentFromURL(url(job["open"]), "_blank", 0, (prop("Hidden", True),))
-        for op in job.get("ops", []):
-            apply(doc, op, values)
+        for attempt in range(3):
+            doc = desktop.loadComponentFromURL(url(work), "_blank", 0, (prop("Hidden", True),))
+            if doc is None:
+                raise SystemExit("LibreOffice could not open " + job["open"])
+            try:
+                for op in job.get("ops", []):
+                    apply(doc, op, values)
+                break
+            except Retry as e:
+                if attempt == 2:
+                    raise SystemExit(str(e))
+                doc.close(True)
+                doc = None
+                values.clear()
         if job.get("save"):
             doc.storeToURL(url(job["save"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.close(True)
     finally:
         try:
+            if doc is not None:
+                doc.close(True)
             desktop.terminate()
         except Exception:
             pass
@@ -193,7 +239,6 @@ def main():
             proc.kill()
         shutil.rmtree(profile, ignore_errors=True)
     print(json.dumps({"values": values}))
-
 
 if __name__ == "__main__":
     main()
