@@ -24,13 +24,19 @@ public final class Analyzer {
      */
     public Analysis analyze(List<Dataset> datasets, ReportSettings settings, List<String> patterns, String patternsFile,
                             Collection<String> referenced, Problems problems) {
-        Rows rows = new Rows(datasets);
-        SeriesCatalogue catalogue = new SeriesCatalogue(rows, settings);
+        Periods periods = new Periods(settings, datasets);
+        Rows rows = new Rows(datasets, settings.year());
+        SeriesCatalogue catalogue = new SeriesCatalogue(rows, settings, periods);
         List<Series> series = catalogue.build();
         List<SeriesPoint> points = series.stream().flatMap(s -> Changes.of(s).stream()).toList();
         List<Trend> trends = series.stream().map(Trends::of).toList();
-        List<Kpi> kpis = new ArrayList<>(new KpiCatalogue(rows, settings, series, datasets).compute());
-        List<Notice> notices = new ArrayList<>(catalogue.notices());
+        List<Kpi> kpis = new ArrayList<>(new KpiCatalogue(rows, settings, series, periods).compute());
+        List<Notice> notices = new ArrayList<>(periods.notices());
+        rows.cut().forEach((dataset, n) -> notices.add(new Notice("rows after the report year", dataset, n
+                + (n == 1 ? " row is" : " rows are") + " dated after " + settings.year() + ", the report year: left out of "
+                + "every KPI, series and trend (the data sheet still has them); set year in report.properties to include "
+                + "them", dataset)));
+        notices.addAll(catalogue.notices());
         Set<String> wanted = new TreeSet<>(referenced);
         wanted.addAll(kpiKeys(patterns));
         Map<String, Kpi> byKey = new LinkedHashMap<>();
@@ -61,6 +67,11 @@ public final class Analyzer {
                 if (name.startsWith("kpi.")) {
                     keys.add(name.substring(4));
                 }
+            }
+            try {
+                keys.addAll(Wordings.conditionKpis(line));
+            } catch (IllegalArgumentException e) {
+                // reported with its line when the sentences are checked
             }
         }
         return keys;

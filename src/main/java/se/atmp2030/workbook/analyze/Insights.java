@@ -21,8 +21,6 @@ import se.atmp2030.workbook.collect.Problems;
 public final class Insights {
     /** A placeholder: {@code ${name}} or {@code ${name:format}}. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
-    /** Alternatives of a sentence: {@code first wording || wording without the missing number}. */
-    private static final Pattern ALTERNATIVES = Pattern.compile("\\s*\\|\\|\\s*");
 
     /**
      * A sentence as written, with the KPIs it uses.
@@ -64,65 +62,64 @@ public final class Insights {
             }
             ordinal++;
             int number = i + 1;
-            int mark = problems.mark();
-            String chosen = null;
-            Set<String> chosenKpis = null;
-            List<String> empty = new ArrayList<>();
-            for (String alternative : ALTERNATIVES.split(line)) {
-                String pattern = alternative.strip();
-                Set<String> used = new LinkedHashSet<>();
-                List<String> withoutValue = new ArrayList<>();
-                String text = replace(pattern, m -> {
-                    String name = m.group(1).strip();
-                    String format = m.group(2) == null ? null : m.group(2).strip();
-                    String key = name.startsWith("kpi.") ? name.substring(4) : null;
-                    Kpi kpi = key == null ? null : kpis.get(key);
-                    if (kpi == null) {
-                        problems.add(new Problem(file, number, "placeholder " + m.group(),
-                                (key == null ? "\"" + name + "\" does not name a KPI (expected kpi.<key>)" : "unknown KPI \"" + key + "\"")
-                                        + " (nearest: " + String.join(", ", nearest(key == null ? name : key, kpis.keySet(), 3)) + ")"));
-                        return m.group();
-                    }
-                    if (!InsightFormat.isKnown(format)) {
-                        problems.add(new Problem(file, number, "placeholder " + m.group(), "unknown format \"" + format
-                                + "\" (expected " + String.join(", ", InsightFormat.NAMES) + " or a number format such as 0.0%)"));
-                        return m.group();
-                    }
-                    used.add(key);
-                    if (kpi.value() == null && (format == null || !InsightFormat.PERIOD.contains(format))) {
-                        withoutValue.add(key);
-                    }
-                    return InsightFormat.apply(kpi, format);
-                });
-                if (chosen == null && withoutValue.isEmpty()) {
-                    chosen = text;
-                    chosenKpis = used;
-                } else if (chosen == null) {
-                    empty.addAll(withoutValue);
-                }
-            }
-            if (!problems.since(mark).isEmpty()) {
+            if (!check(line, file + ":" + number, kpis, problems)) {
                 continue;
             }
-            if (chosen == null) {
-                notices.add(new Notice("sentence left out", file + ":" + number, "no value for "
-                        + String.join(", ", new LinkedHashSet<>(empty)) + " in these inputs (give the line an alternative "
-                        + "after || that reads well without it)"));
+            Wordings.Choice choice = Wordings.choose(line, kpis, (name, format) ->
+                    InsightFormat.apply(kpis.get(name.substring(4)), format));
+            if (choice.text() == null) {
+                notices.add(new Notice("sentence left out", file + ":" + number, (choice.withoutValue().isEmpty()
+                        ? "the conditions of none of its wordings hold" : "no value for "
+                        + String.join(", ", choice.withoutValue()) + " in these inputs")
+                        + " (give the line an alternative after || that reads well without it)"));
                 continue;
             }
-            insights.add(new Insight(insights.size() + 1, capitalise(chosen), line, List.copyOf(chosenKpis), ordinal));
+            insights.add(new Insight(insights.size() + 1, capitalise(choice.text()), line, List.copyOf(choice.kpis()),
+                    ordinal));
         }
         return new Rendered(insights, notices, ordinal);
     }
 
-    private static String replace(String pattern, Function<Matcher, String> replacement) {
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+    /**
+     * Checks every placeholder and condition of a line, in every alternative: an unknown KPI or format, or a condition
+     * that does not read, is a problem naming the place and the nearest known keys.
+     *
+     * @return whether the line is free of problems
+     */
+    static boolean check(String line, String where, Map<String, Kpi> kpis, Problems problems) {
+        String file = where.substring(0, where.lastIndexOf(':'));
+        int number = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+        int mark = problems.mark();
+        List<Wordings.Alternative> alternatives;
+        try {
+            alternatives = Wordings.parse(line);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(file, number, "condition", e.getMessage()));
+            return false;
         }
-        m.appendTail(out);
-        return out.toString();
+        for (Wordings.Alternative alternative : alternatives) {
+            for (Wordings.Condition c : alternative.conditions()) {
+                if (!kpis.containsKey(c.kpi())) {
+                    problems.add(new Problem(file, number, "condition kpi." + c.kpi(), "unknown KPI \"" + c.kpi()
+                            + "\" (nearest: " + String.join(", ", nearest(c.kpi(), kpis.keySet(), 3)) + ")"));
+                }
+            }
+            Matcher m = PLACEHOLDER.matcher(alternative.text());
+            while (m.find()) {
+                String name = m.group(1).strip();
+                String format = m.group(2) == null ? null : m.group(2).strip();
+                String key = name.startsWith("kpi.") ? name.substring(4) : null;
+                if (key == null || !kpis.containsKey(key)) {
+                    problems.add(new Problem(file, number, "placeholder " + m.group(),
+                            (key == null ? "\"" + name + "\" does not name a KPI (expected kpi.<key>)" : "unknown KPI \"" + key + "\"")
+                                    + " (nearest: " + String.join(", ", nearest(key == null ? name : key, kpis.keySet(), 3)) + ")"));
+                } else if (!InsightFormat.isKnown(format)) {
+                    problems.add(new Problem(file, number, "placeholder " + m.group(), "unknown format \"" + format
+                            + "\" (expected " + String.join(", ", InsightFormat.NAMES) + " or a number format such as 0.0%)"));
+                }
+            }
+        }
+        return problems.since(mark).isEmpty();
     }
 
     private static String capitalise(String text) {

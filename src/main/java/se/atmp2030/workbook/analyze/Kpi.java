@@ -14,11 +14,17 @@ import java.util.List;
  * @param partial whether the period's last year was not over when the data was taken, so the value is a lower bound
  * @param member  for a KPI per member of a dimension ({@code jobs.postings.sweden}), the member ({@code Sweden});
  *                otherwise {@code null}
+ * @param pValue  for a trend's slope, the p-value of the regression (whether the slope says anything), else {@code null}
  */
 public record Kpi(String key, String label, Object value, String unit, int from, int to, String definition,
-                  List<String> sources, boolean partial, String note, String member) {
+                  List<String> sources, boolean partial, String note, String member, Double pValue) {
     public Kpi {
         sources = List.copyOf(sources);
+    }
+
+    public Kpi(String key, String label, Object value, String unit, int from, int to, String definition,
+               List<String> sources, boolean partial, String note, String member) {
+        this(key, label, value, unit, from, to, definition, sources, partial, note, member, null);
     }
 
     /** {@code 2018–2024}, or {@code 2024} for one year. */

@@ -4,14 +4,12 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.ReportSettings;
 
 /**
@@ -57,15 +55,16 @@ public final class KpiCatalogue {
             def("trials.swedish_atmp_total", "ATMP trials with a Swedish site", "trials",
                     "Trials classified ATMP with at least one site in Sweden, any start year", TRIALS),
             def("trials.started_from", "ATMP trials started in the comparison year", "trials",
-                    "ATMP trials with a Swedish site that started in the year set by from.trials", TRIALS),
+                    "ATMP trials with a Swedish site that started in the year set by from.trials (not withdrawn, not "
+                            + "yet recruiting, start date not after the data was taken)", TRIALS),
             def("trials.started_last", "ATMP trials started in the report year", "trials",
-                    "ATMP trials with a Swedish site that started in the report year", TRIALS),
+                    "ATMP trials with a Swedish site that started in the report year (as trials.started_from)", TRIALS),
             def("trials.started_ratio", "Growth in ATMP trials started", "ratio",
                     "Trials started in the report year divided by those started in the comparison year", TRIALS),
             def("trials.active", "Active ATMP trials with a Swedish site", "trials",
                     "ATMP trials with a Swedish site that are recruiting, active or enrolling by invitation", TRIALS),
             def("cart.infusions_total", "CAR T infusions as standard of care", "infusions",
-                    "CAR T infusions given as standard of care, all years", CART),
+                    "CAR T infusions given as standard of care, all years up to the report year", CART),
             def("cart.infusions_from", "CAR T infusions in the comparison year", "infusions",
                     "Infusions in the year set by from.cart_infusions", CART),
             def("cart.infusions_last", "CAR T infusions in the report year", "infusions", "Infusions in the report year", CART),
@@ -81,41 +80,54 @@ public final class KpiCatalogue {
                     "Publications with a Swedish affiliation per million inhabitants, in the latest year with population data",
                     PUBLICATIONS),
             def("publications.sweden_rank_europe", "Sweden's rank in Europe in ATMP publications per capita", "rank",
-                    "Sweden's place among European countries by publications per million inhabitants (1 = most)", PUBLICATIONS),
+                    "Sweden's place among European countries by publications per million inhabitants in the latest "
+                            + "complete year (1 = most)", PUBLICATIONS),
             def("publications.leader_europe", "European leader in ATMP publications per capita", "country",
                     "The European country with the most publications per million inhabitants", PUBLICATIONS),
             def("publications.sweden_trend_slope", "Trend of Swedish publications per capita", "per million per year",
-                    "Slope of the least-squares line through Sweden's publications per million, per year", PUBLICATIONS),
+                    "Slope of the least-squares line through Sweden's publications per million in complete years; the "
+                            + "trend format words it only where its p-value is below 0.05", PUBLICATIONS),
             def("recommendations.recommended", "Recommended ATMPs in Sweden", "products",
-                    "ATMPs that NT-rådet / TLV recommend", RECOMMENDATIONS),
+                    "Products NT-rådet / TLV recommend for at least one indication (a product counts once)", RECOMMENDATIONS),
             def("recommendations.recommended.<atmp_type>", "Recommended ATMPs of a type", "products",
                     "Recommended ATMPs of the type (car_t, gene_therapy, ...)", RECOMMENDATIONS),
             def("recommendations.under_assessment", "ATMPs under assessment", "products",
-                    "ATMPs still under assessment by NT-rådet / TLV", RECOMMENDATIONS),
+                    "Products under assessment by NT-rådet / TLV and recommended for no indication", RECOMMENDATIONS),
             def("recommendations.not_recommended", "ATMPs not recommended", "products",
-                    "ATMPs that NT-rådet / TLV do not recommend", RECOMMENDATIONS),
-            def("patients.total", "Patients treated with the listed ATMPs", "patients", "Patients treated, all products and years",
+                    "Products NT-rådet / TLV do not recommend for any indication and are not assessing", RECOMMENDATIONS),
+            def("patients.total", "Patients treated with the listed ATMPs", "patients", "Patients treated, all products, all years up to the report year",
                     PATIENTS),
             def("patients.<product>", "Patients treated with a product", "patients", "Patients treated with the product, all years",
                     PATIENTS));
 
+    /** Statuses of trials that never started or have not started yet. */
+    private static final java.util.Set<String> NOT_STARTED = java.util.Set.of("WITHDRAWN", "NOT_YET_RECRUITING");
+
     private final Rows rows;
     private final ReportSettings settings;
     private final List<Series> series;
-    private final Map<String, LocalDate> asOf;
+    private final Periods periods;
     private final List<Kpi> kpis = new ArrayList<>();
 
-    KpiCatalogue(Rows rows, ReportSettings settings, List<Series> series, List<Dataset> datasets) {
+    KpiCatalogue(Rows rows, ReportSettings settings, List<Series> series, Periods periods) {
         this.rows = rows;
         this.settings = settings;
         this.series = series;
-        this.asOf = new LinkedHashMap<>();
-        for (Dataset d : datasets) {
-            LocalDate date = d.provenance().retrieved() != null ? d.provenance().retrieved() : d.provenance().dataAsOf();
-            if (date != null) {
-                asOf.put(d.name(), date);
-            }
+        this.periods = periods;
+    }
+
+    /**
+     * Whether a trial has started: not withdrawn (it never enrolled anyone), not "not yet recruiting", and its start date
+     * is not after the day the data was taken (a start date in the future is a plan). The status is compared as the API
+     * writes it and as the CSV download does ("Not yet recruiting").
+     */
+    static boolean started(Rows.Row trial, LocalDate takenOn) {
+        String status = trial.text("status");
+        if (status != null && NOT_STARTED.contains(status.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s,]+", "_"))) {
+            return false;
         }
+        LocalDate start = (LocalDate) trial.get("start_date");
+        return start == null || takenOn == null || !start.isAfter(takenOn);
     }
 
     List<Kpi> compute() {
@@ -157,12 +169,14 @@ public final class KpiCatalogue {
         int base = total.baseline();
         Double last = total.value(year);
         Double first = total.value(base);
-        add("employees.sme_last", last, year, year);
-        add("employees.sme_baseline", first, base, base);
-        addChange("employees.change_since_baseline_abs", "employees.change_since_baseline_pct", first, last, base, year);
-        Double cagr = first == null || last == null || first == 0 || year == base ? null
+        add("employees.sme_last", null, last, year, year, total.notes().get(year), total.lowerBound(year));
+        add("employees.sme_baseline", null, first, base, base, total.notes().get(base), total.lowerBound(base));
+        Comparison change = Comparison.of(first, total.lowerBound(base), last, total.lowerBound(year), base, year);
+        add("employees.change_since_baseline_abs", change.abs(), base, year, change);
+        add("employees.change_since_baseline_pct", change.pct(), base, year, change);
+        Double cagr = change.abs() == null || first == 0 || year == base ? null
                 : Math.pow(last / first, 1.0 / (year - base)) - 1;
-        add("employees.cagr", cagr, base, year);
+        add("employees.cagr", cagr, base, year, change);
     }
 
     private void jobs(int year) {
@@ -184,12 +198,16 @@ public final class KpiCatalogue {
     private void trials(int year) {
         int from = settings.from("trials").orElse(year - 3);
         Predicate<Rows.Row> swedishAtmp = r -> r.is("atmp") && r.is("swedish_site");
+        LocalDate takenOn = periods.takenOn("clinical_trials").orElse(null);
+        Predicate<Rows.Row> started = swedishAtmp.and(r -> started(r, takenOn));
         add("trials.swedish_atmp_total", (double) rows.of("clinical_trials", swedishAtmp).count(), year, year);
-        double first = rows.of("clinical_trials", swedishAtmp.and(inYears("start_year", from, from))).count();
-        double last = rows.of("clinical_trials", swedishAtmp.and(inYears("start_year", year, year))).count();
+        double first = rows.of("clinical_trials", started.and(inYears("start_year", from, from))).count();
+        double last = rows.of("clinical_trials", started.and(inYears("start_year", year, year))).count();
         add("trials.started_from", first, from, from);
         add("trials.started_last", last, year, year);
-        add("trials.started_ratio", first == 0 ? null : last / first, from, year);
+        Comparison change = Comparison.of(first, periods.partial("clinical_trials", from), last,
+                periods.partial("clinical_trials", year), from, year);
+        add("trials.started_ratio", change.pct() == null ? null : change.pct() + 1, from, year, change);
         add("trials.active", (double) rows.of("clinical_trials", swedishAtmp.and(r -> r.is("active"))).count(), year, year);
     }
 
@@ -200,12 +218,13 @@ public final class KpiCatalogue {
             return;
         }
         add("cart.infusions_total", total.values().values().stream().mapToDouble(Double::doubleValue).sum(),
-                total.firstYear(), total.lastYear());
+                total.firstYear(), Math.max(year, total.lastYear()));
         Double first = total.value(from);
         Double last = total.value(year);
         add("cart.infusions_from", first, from, from);
         add("cart.infusions_last", last, year, year);
-        add("cart.change_pct", first == null || last == null || first == 0 ? null : (last - first) / first, from, year);
+        Comparison change = Comparison.of(first, total.lowerBound(from), last, total.lowerBound(year), from, year);
+        add("cart.change_pct", change.pct(), from, year, change);
     }
 
     private void funding(int year) {
@@ -224,25 +243,44 @@ public final class KpiCatalogue {
         if (sweden == null) {
             return;
         }
-        int last = Math.min(year, sweden.lastYear());
+        // The latest complete year: a year not over ranks countries on part of a year.
+        int last = sweden.complete().isEmpty() ? Math.min(year, sweden.lastYear()) : sweden.complete().lastKey();
         add("publications.sweden_per_million", sweden.value(last), last, last);
         List<Series> ranked = perMillion.stream().filter(s -> s.value(last) != null)
                 .sorted(Comparator.comparingDouble((Series s) -> s.value(last)).reversed()).toList();
         add("publications.sweden_rank_europe", (double) (ranked.indexOf(sweden) + 1), last, last);
         add("publications.leader_europe", ranked.get(0).member(), last, last);
-        add("publications.sweden_trend_slope", Trends.of(sweden).slope(), sweden.firstYear(), sweden.lastYear());
+        Trend trend = Trends.of(sweden);
+        KpiDefinition def = definition("publications.sweden_trend_slope");
+        kpis.add(new Kpi(def.key(), def.label(), trend.slope(), def.unit(), trend.firstYear(), trend.lastYear(),
+                def.definition(), def.sources(), false, trend.slope() == null ? "no trend: " + trend.note() : trend.note(),
+                null, trend.pValue()));
     }
 
+    /**
+     * Products, not rows: NT-rådet's sheet has a row per indication. A product counts once, under the most advanced
+     * status any of its indications has: recommended, then under assessment, then not recommended. A product recommended
+     * for one indication and assessed for another is a recommended product (not also one "under assessment").
+     */
     private void recommendations(int year) {
-        List<Rows.Row> all = rows.of("recommendations").toList();
-        List<Rows.Row> recommended = all.stream().filter(r -> "recommended".equals(r.text("status"))).toList();
+        List<String> order = List.of("recommended", "under assessment", "not recommended");
+        Map<String, Rows.Row> best = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        rows.of("recommendations").forEach(r -> best.merge(r.text("product").strip(), r, (a, b) ->
+                rank(order, b.text("status")) < rank(order, a.text("status")) ? b : a));
+        List<Rows.Row> products = List.copyOf(best.values());
+        List<Rows.Row> recommended = products.stream().filter(r -> "recommended".equals(r.text("status"))).toList();
         add("recommendations.recommended", (double) recommended.size(), year, year);
         recommended.stream().collect(Collectors.groupingBy(r -> r.text("atmp_type"), TreeMap::new, Collectors.counting()))
                 .forEach((type, n) -> add("recommendations.recommended.<atmp_type>", type, n.doubleValue(), year, year));
         add("recommendations.under_assessment",
-                (double) all.stream().filter(r -> "under assessment".equals(r.text("status"))).count(), year, year);
+                (double) products.stream().filter(r -> "under assessment".equals(r.text("status"))).count(), year, year);
         add("recommendations.not_recommended",
-                (double) all.stream().filter(r -> "not recommended".equals(r.text("status"))).count(), year, year);
+                (double) products.stream().filter(r -> "not recommended".equals(r.text("status"))).count(), year, year);
+    }
+
+    private static int rank(List<String> order, String status) {
+        int i = order.indexOf(status);
+        return i < 0 ? order.size() : i;
     }
 
     private void patients(int year) {
@@ -290,29 +328,67 @@ public final class KpiCatalogue {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private void addChange(String absKey, String pctKey, Double first, Double last, int from, int to) {
-        add(absKey, first == null || last == null ? null : last - first, from, to);
-        add(pctKey, first == null || last == null || first == 0 ? null : (last - first) / first, from, to);
+    /**
+     * A change between two years under the rule on lower bounds: a change into a year whose value is a lower bound (not
+     * over, or missing a member) is kept only when it is a rise, and then it is a lower bound too; a change from such a
+     * year is not computed.
+     */
+    record Comparison(Double abs, Double pct, String note, boolean lowerBound) {
+        static Comparison of(Double first, boolean firstLower, Double last, boolean lastLower, int from, int to) {
+            if (first == null || last == null) {
+                return new Comparison(null, null, "no " + (first == null ? from : to) + " in the data", false);
+            }
+            if (firstLower) {
+                return new Comparison(null, null, "no comparison: " + from + " is a lower bound", false);
+            }
+            if (lastLower && last <= first) {
+                return new Comparison(null, null, "no comparison yet: " + to + " was not complete and shows no rise so far",
+                        false);
+            }
+            return new Comparison(last - first, first == 0 ? null : (last - first) / first,
+                    first == 0 ? "no % change from zero" : lastLower ? "a lower bound: " + to + " was not complete" : null,
+                    lastLower);
+        }
     }
 
     private void add(String key, Object value, int from, int to) {
         add(key, null, value, from, to);
     }
 
+    private void add(String key, Object value, int from, int to, Comparison change) {
+        add(key, null, value, from, to, change.note(), change.lowerBound());
+    }
+
     private void add(String definitionKey, String member, Object value, int from, int to) {
+        add(definitionKey, member, value, from, to, null, false);
+    }
+
+    /** @param lowerBound whether the value is a lower bound for a reason other than its last year not being over */
+    private void add(String definitionKey, String member, Object value, int from, int to, String why, boolean lowerBound) {
         KpiDefinition def = definition(definitionKey);
         String key = member == null ? def.key() : def.prefix() + "." + slug(member);
         String label = member == null ? def.label() : def.label() + ": " + member;
-        String note = value == null ? "cannot be computed from these inputs (a missing year or a zero base)" : null;
-        kpis.add(new Kpi(key, label, value, def.unit(), from, to, def.definition(), def.sources(), partial(def, to), note,
+        boolean partial = value != null && (partial(def, to) || lowerBound);
+        String note = value == null ? (why != null ? why : "cannot be computed from these inputs (a missing year or a zero base)")
+                : why;
+        kpis.add(new Kpi(key, label, value, def.unit(), from, to, def.definition(), def.sources(), partial, note,
                 member));
     }
 
-    /** A KPI is a lower bound when its period ends in a year that was not over when its data was taken. */
+    /**
+     * A KPI that counts what happened over its period (postings, infusions, trials started or active in the year,
+     * funding, patients) is a lower bound when the period ends in a year that was not over when the data it counts (its
+     * first source) was taken. A KPI of how things stand on the day the data was taken (companies in the register,
+     * products recommended, a rank, a leader) is no lower bound: it is {@link #STATES as of that day}.
+     */
     private boolean partial(KpiDefinition def, int to) {
-        return def.sources().stream().map(asOf::get).filter(java.util.Objects::nonNull)
-                .anyMatch(date -> date.getYear() == to && date.isBefore(LocalDate.of(to, 12, 31)));
+        return !STATES.contains(def.key()) && !def.key().startsWith("recommendations.")
+                && periods.partial(def.sources().get(0), to);
     }
+
+    /** The KPIs of how things stand on the day the data was taken, rather than counts over a period. */
+    static final java.util.Set<String> STATES = java.util.Set.of("companies.count", "companies.sme_count",
+            "jobs.top_country", "jobs.sweden_rank", "publications.sweden_rank_europe", "publications.leader_europe");
 
     private Series total(String key) {
         return series.stream().filter(s -> s.key().equals(key) && s.breakdown() == null).findFirst().orElse(null);

@@ -7,8 +7,16 @@ import java.util.stream.Stream;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Table;
 
-/** Reads a collected table by column name, for the analyses. */
+/**
+ * Reads a collected table by column name, for the analyses. Rows dated after the report year are left out here, for
+ * every analysis at once: the report year cuts every figure. A row's date is its {@code year} column, or for the
+ * datasets whose date is another column, that one ({@link #PERIOD_COLUMNS}); a row without a date stays.
+ */
 final class Rows {
+    /** The column that dates a row, where it is not {@code year}. */
+    static final Map<String, String> PERIOD_COLUMNS = Map.of("clinical_trials", "start_year",
+            "recommendations", "decision_date", "companies", "founded");
+
     /** One row; values by column name. */
     record Row(Map<String, Integer> index, Object[] values) {
         Object get(String column) {
@@ -39,18 +47,53 @@ final class Rows {
     }
 
     private final Map<String, Table> tables;
+    private final int reportYear;
+    private final Map<String, Integer> periodColumn = new java.util.HashMap<>();
+    private final Map<String, Long> cut = new java.util.TreeMap<>();
     /** Column positions per table, looked up once: rows are read by name on every access, for every record. */
     private final Map<String, Map<String, Integer>> indexes = new java.util.HashMap<>();
 
     Rows(List<Dataset> datasets) {
+        this(datasets, Integer.MAX_VALUE);
+    }
+
+    /** The datasets' rows up to the end of the report year. */
+    Rows(List<Dataset> datasets, int reportYear) {
         this.tables = datasets.stream().collect(java.util.stream.Collectors.toMap(Dataset::name, Dataset::table));
+        this.reportYear = reportYear;
         tables.forEach((name, table) -> {
             Map<String, Integer> index = new java.util.HashMap<>();
             for (int i = 0; i < table.columns().size(); i++) {
                 index.put(table.columns().get(i).name(), i);
             }
             indexes.put(name, index);
+            Integer column = index.get(PERIOD_COLUMNS.getOrDefault(name, "year"));
+            if (column != null && reportYear != Integer.MAX_VALUE) {
+                periodColumn.put(name, column);
+                long after = table.stream().filter(values -> after(values[column])).count();
+                if (after > 0) {
+                    cut.put(name, after);
+                }
+            }
         });
+    }
+
+    /**
+     * The rows left out per dataset, dated after the report year; each becomes a notice: {@code 12 rows of
+     * cart_infusions}.
+     */
+    Map<String, Long> cut() {
+        return java.util.Collections.unmodifiableMap(cut);
+    }
+
+    private boolean after(Object date) {
+        if (date instanceof Long year) {
+            return year > reportYear;
+        }
+        if (date instanceof java.time.LocalDate day) {
+            return day.getYear() > reportYear;
+        }
+        return false;
     }
 
     boolean has(String dataset) {
@@ -63,7 +106,10 @@ final class Rows {
             return Stream.empty();
         }
         Map<String, Integer> index = indexes.get(dataset);
-        return table.stream().map(values -> new Row(index, values));
+        Integer column = periodColumn.get(dataset);
+        Stream<Object[]> rows = column == null || !cut.containsKey(dataset) ? table.stream()
+                : table.stream().filter(values -> !after(values[column]));
+        return rows.map(values -> new Row(index, values));
     }
 
     Stream<Row> of(String dataset, Predicate<Row> filter) {

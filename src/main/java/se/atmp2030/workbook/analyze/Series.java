@@ -20,13 +20,46 @@ import java.util.TreeMap;
  * @param baseline  the year that changes since a baseline count from (a year of the series, or its first year)
  * @param sources   the datasets it is computed from
  * @param notes     what a reader must know about the value of a year (an estimate, a stand-in), by year
+ * @param lowerBounds the years whose value is a lower bound: not over when the data was taken, or a member of the
+ *                  total without a figure; their {@link #notes()} say which. Trends leave them out.
  */
 public record Series(String key, String label, String breakdown, String member, String unit, int baseline,
-                     SortedMap<Integer, Double> values, List<String> sources, Map<Integer, String> notes) {
+                     SortedMap<Integer, Double> values, List<String> sources, Map<Integer, String> notes,
+                     java.util.Set<Integer> lowerBounds) {
     public Series {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         sources = List.copyOf(sources);
         notes = Map.copyOf(notes);
+        lowerBounds = java.util.Set.copyOf(lowerBounds);
+    }
+
+    public Series(String key, String label, String breakdown, String member, String unit, int baseline,
+                  SortedMap<Integer, Double> values, List<String> sources, Map<Integer, String> notes) {
+        this(key, label, breakdown, member, unit, baseline, values, sources, notes, java.util.Set.of());
+    }
+
+    /** Whether the year's value is a lower bound. */
+    public boolean lowerBound(int year) {
+        return lowerBounds.contains(year);
+    }
+
+    /** The same series with these years' values marked as lower bounds, each with its note. */
+    public Series withLowerBounds(Map<Integer, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<Integer, String> allNotes = new java.util.HashMap<>(notes);
+        more.forEach((year, note) -> allNotes.merge(year, note, (a, b) -> a.equals(b) ? a : a + "; " + b));
+        java.util.Set<Integer> all = new java.util.HashSet<>(lowerBounds);
+        all.addAll(more.keySet());
+        return new Series(key, label, breakdown, member, unit, baseline, values, sources, allNotes, all);
+    }
+
+    /** The years that have a value and are complete: those a trend is fitted to. */
+    public SortedMap<Integer, Double> complete() {
+        SortedMap<Integer, Double> complete = measured();
+        complete.keySet().removeAll(lowerBounds);
+        return complete;
     }
 
     public Series(String key, String label, String breakdown, String member, String unit, int baseline,

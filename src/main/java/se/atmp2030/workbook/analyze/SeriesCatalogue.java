@@ -26,13 +26,15 @@ final class SeriesCatalogue {
 
     private final Rows rows;
     private final ReportSettings settings;
+    private final Periods periods;
     private final List<Series> series = new ArrayList<>();
     private final Map<String, SeriesKey> declared = new java.util.LinkedHashMap<>();
     private final List<Notice> notices = new ArrayList<>();
 
-    SeriesCatalogue(Rows rows, ReportSettings settings) {
+    SeriesCatalogue(Rows rows, ReportSettings settings, Periods periods) {
         this.rows = rows;
         this.settings = settings;
+        this.periods = periods;
     }
 
     List<Series> build() {
@@ -55,6 +57,12 @@ final class SeriesCatalogue {
         return List.copyOf(notices);
     }
 
+    /**
+     * Employees of the register's SMEs. A company is expected in every year from its founding (or, where the register
+     * gives no founding year, from its first figure); a year in which an expected company has no figure gets a total
+     * that is a lower bound, with a note naming the company, so that the total does not seem to jump when the figure
+     * comes in.
+     */
     private void employees() {
         List<Rows.Row> sme = rows.of("employees", r -> r.is("sme")).toList();
         String topic = "employees";
@@ -63,21 +71,92 @@ final class SeriesCatalogue {
         List<String> sources = List.of("employees", "companies");
         measured("employees.sme", label, null, null, "persons", topic, sme, r -> r.year("year"),
                 r -> r.number("employees"), sources);
-        group(sme, r -> r.text("company")).forEach((company, list) ->
-                measured("employees.sme", label, "company", company, "persons", topic, list, r -> r.year("year"),
-                        r -> r.number("employees"), sources));
+        Map<String, Integer> founded = new HashMap<>();
+        rows.of("companies").forEach(r -> {
+            if (r.get("founded") != null) {
+                founded.put(r.text("org_number"), r.year("founded"));
+            }
+        });
+        Map<Integer, java.util.SortedSet<String>> missing = new TreeMap<>();
+        Series total = series.isEmpty() ? null : series.get(series.size() - 1);
+        group(sme, r -> r.text("company")).forEach((company, list) -> {
+            measured("employees.sme", label, "company", company, "persons", topic, list, r -> r.year("year"),
+                    r -> r.number("employees"), sources);
+            java.util.Set<Integer> years = new java.util.HashSet<>();
+            list.forEach(r -> years.add(r.year("year")));
+            int first = list.stream().map(r -> founded.get(r.text("org_number"))).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(years.stream().min(Integer::compare).orElseThrow());
+            if (total != null && total.key().equals("employees.sme") && total.breakdown() == null) {
+                for (int year : total.values().keySet()) {
+                    if (year >= first && !years.contains(year)) {
+                        missing.computeIfAbsent(year, y -> new java.util.TreeSet<>()).add(company);
+                    }
+                }
+            }
+        });
+        if (!missing.isEmpty()) {
+            Map<Integer, String> notes = new TreeMap<>();
+            missing.forEach((year, companies) -> notes.put(year, "no figure for " + String.join(", ", companies)
+                    + ": the total is a lower bound"));
+            int at = series.indexOf(total);
+            series.set(at, total.withLowerBounds(notes));
+            missing.forEach((year, companies) -> notices.add(new Notice("member without a figure", "employees " + year,
+                    String.join(", ", companies) + (companies.size() == 1 ? " has" : " have") + " no employee figure for "
+                    + year + ": the total for " + year + " is a lower bound, and changes from it are not computed",
+                    "employees")));
+        }
     }
 
+    /**
+     * Nordic job postings per country. A country's postings come from one source or more (JobTech for Sweden, the job
+     * boards the analysts use elsewhere); a source covers the years in which it has any posting, and a country is
+     * counted (zero where it had no posting) only in the years its sources cover: before, it is missing, not zero, and
+     * the Nordic total of such a year is a lower bound.
+     */
     private void jobPostings() {
         List<Rows.Row> all = rows.of("job_postings").toList();
-        declare("job_postings", "Nordic ATMP job postings", "postings", "job_postings", "country");
-        counted("job_postings", "Nordic ATMP job postings", "country", all, r -> r.text("country"),
-                r -> r.year("year"), r -> 1, "postings", "job_postings", List.of("job_postings"));
+        String key = "job_postings";
+        String label = "Nordic ATMP job postings";
+        declare(key, label, "postings", "job_postings", "country");
+        if (all.isEmpty()) {
+            emptyTotal(key, label, "postings", "job_postings", true, List.of("job_postings"));
+            return;
+        }
+        Map<String, java.util.Set<Integer>> sourceYears = new HashMap<>();
+        all.forEach(r -> sourceYears.computeIfAbsent(String.valueOf(r.text("source")), s -> new java.util.TreeSet<>())
+                .add(r.year("year")));
+        int[] range = range(all, r -> r.year("year"));
+        add(key, label, null, null, "postings", "job_postings", sum(all, r -> r.year("year"), r -> 1, range),
+                List.of("job_postings"));
+        int totalAt = series.size() - 1;
+        Map<Integer, java.util.SortedSet<String>> uncovered = new TreeMap<>();
+        group(all, r -> r.text("country")).forEach((country, list) -> {
+            java.util.Set<Integer> covered = new java.util.TreeSet<>();
+            list.stream().map(r -> String.valueOf(r.text("source"))).distinct().forEach(s -> covered.addAll(sourceYears.get(s)));
+            SortedMap<Integer, Double> values = new TreeMap<>();
+            for (int y = range[0]; y <= range[1]; y++) {
+                if (covered.contains(y)) {
+                    values.put(y, 0.0);
+                } else {
+                    uncovered.computeIfAbsent(y, k -> new java.util.TreeSet<>()).add(country);
+                }
+            }
+            list.forEach(r -> values.merge(r.year("year"), 1.0, Double::sum));
+            add(key, label, "country", country, "postings", "job_postings", values, List.of("job_postings"));
+        });
+        if (!uncovered.isEmpty()) {
+            Map<Integer, String> notes = new TreeMap<>();
+            uncovered.forEach((year, countries) -> notes.put(year, "no source covers " + String.join(", ", countries)
+                    + " in " + year + ": the total is a lower bound"));
+            series.set(totalAt, series.get(totalAt).withLowerBounds(notes));
+        }
     }
 
     private void trials() {
+        java.time.LocalDate takenOn = periods.takenOn("clinical_trials").orElse(null);
+        // Started means started: not withdrawn, not yet recruiting, nor a start date after the data was taken.
         List<Rows.Row> swedishAtmp = rows.of("clinical_trials", r -> r.is("atmp") && r.is("swedish_site")
-                && r.get("start_year") != null).toList();
+                && r.get("start_year") != null && KpiCatalogue.started(r, takenOn)).toList();
         List<String> sources = List.of("clinical_trials");
         String label = "ATMP trials with a Swedish site, by start year";
         declare("trials.swedish_atmp_started", label, "trials", "trials", "phase", "atmp_category");
@@ -151,8 +230,8 @@ final class SeriesCatalogue {
             });
             if (!perMillion.isEmpty()) {
                 int baseline = settings.from("publications").filter(perMillion::containsKey).orElse(perMillion.firstKey());
-                series.add(new Series(key, label, "country", country, unit, baseline, perMillion,
-                        List.of("publications", "population"), notes));
+                series.add(partialYears(new Series(key, label, "country", country, unit, baseline, perMillion,
+                        List.of("publications", "population"), notes)));
             }
         });
         carried.forEach((year, latest) -> notices.add(new Notice("population carried forward", "publications per "
@@ -260,7 +339,22 @@ final class SeriesCatalogue {
     private void add(String key, String label, String breakdown, String member, String unit, String topic,
                      SortedMap<Integer, Double> values, List<String> sources) {
         int baseline = settings.from(topic).filter(values::containsKey).orElse(values.firstKey());
-        series.add(new Series(key, label, breakdown, member, unit, baseline, values, sources));
+        series.add(partialYears(new Series(key, label, breakdown, member, unit, baseline, values, sources)));
+    }
+
+    /**
+     * The series with the years not over when its data was taken marked as lower bounds. The data a series counts is
+     * its first source (publications per million: the publications, not the population).
+     */
+    private Series partialYears(Series s) {
+        List<String> counted = s.sources().subList(0, 1);
+        Map<Integer, String> partial = new TreeMap<>();
+        s.values().forEach((year, value) -> {
+            if (value != null && periods.partial(counted, year)) {
+                partial.put(year, periods.partialNote(counted, year));
+            }
+        });
+        return s.withLowerBounds(partial);
     }
 
     private static SortedMap<Integer, Double> sum(List<Rows.Row> records, Function<Rows.Row, Integer> year,

@@ -7,7 +7,8 @@ package se.atmp2030.workbook.analyze;
  *
  * @param yoyPct      change against the year before, as a fraction (0.25 is +25%)
  * @param baselinePct change since the series' baseline year, as a fraction
+ * @param lowerBound  whether the value is a lower bound (and so are the changes into it that are given)
  */
 public record SeriesPoint(Series series, int year, Double value, Double yoyAbs, Double yoyPct, Double baselineAbs,
-                          Double baselinePct, String note) {
+                          Double baselinePct, String note, boolean lowerBound) {
 }

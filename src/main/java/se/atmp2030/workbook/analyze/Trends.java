@@ -9,13 +9,22 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 public final class Trends {
     /** Fewer points than this make a trend indicative only. */
     public static final int MIN_POINTS_FOR_TREND = 4;
+    /** A slope is a trend in words ("continues to increase") only below this p-value; above it the series is stable. */
+    public static final double SIGNIFICANCE = 0.05;
 
     private Trends() {
     }
 
     public static Trend of(Series series) {
-        SortedMap<Integer, Double> measured = series.measured();
+        // Fitted to the complete years: a year not over, or a total missing a member, would bend the line down.
+        SortedMap<Integer, Double> measured = series.complete();
         StringBuilder notes = new StringBuilder();
+        java.util.SortedSet<Integer> left = new java.util.TreeSet<>(series.measured().keySet());
+        left.removeAll(measured.keySet());
+        if (!left.isEmpty()) {
+            note(notes, "left out: " + left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + (left.size() == 1 ? " (its value is a lower bound)" : " (their values are lower bounds)"));
+        }
         if (measured.isEmpty()) {
             note(notes, "no trend: the data has no value for any year");
             return new Trend(series, series.firstYear(), series.lastYear(), 0, null, null, null, null,

@@ -93,6 +93,7 @@ final class AnalysisSheetsWriter {
                 .column("unit", ColumnType.TEXT, "")
                 .column("year", ColumnType.INTEGER, "")
                 .column("value", ColumnType.DECIMAL, "")
+                .column("lower_bound", ColumnType.BOOLEAN, "")
                 .column("yoy_abs", ColumnType.DECIMAL, "")
                 .column("yoy_pct", ColumnType.DECIMAL, "")
                 .column("baseline_year", ColumnType.INTEGER, "")
@@ -101,7 +102,8 @@ final class AnalysisSheetsWriter {
                 .column("note", ColumnType.TEXT, "");
         for (SeriesPoint p : points) {
             var s = p.series();
-            table.add(s.key(), s.label(), s.breakdown(), s.member(), s.unit(), (long) p.year(), p.value(), p.yoyAbs(),
+            table.add(s.key(), s.label(), s.breakdown(), s.member(), s.unit(), (long) p.year(), p.value(), p.lowerBound(),
+                    p.yoyAbs(),
                     p.yoyPct(), (long) s.baseline(), p.baselineAbs(), p.baselinePct(), p.note());
         }
         tables.write("Series", table.build(), "tbl_series");

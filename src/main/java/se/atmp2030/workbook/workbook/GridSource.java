@@ -95,7 +95,7 @@ final class GridSource {
         if (members.isEmpty() && declaredEmpty(key, breakdown) && find(key, null, null) != null) {
             Series total = find(key, null, null);
             members = List.of(new Series(total.key(), total.label(), breakdown, "Total", total.unit(), total.baseline(),
-                    total.values(), total.sources()));
+                    total.values(), total.sources(), total.notes(), total.lowerBounds()));
         }
         if (members.isEmpty()) {
             return unknownSeries(key, breakdown);

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.atmp2030.workbook.analyze.InsightFormat;
+import se.atmp2030.workbook.analyze.Wordings;
 import se.atmp2030.workbook.analyze.Insights;
 import se.atmp2030.workbook.analyze.Kpi;
 import se.atmp2030.workbook.collect.Dataset;
@@ -210,6 +211,19 @@ final class TemplateFiller {
             }
         });
         forEachPlaceholderCell((cell, text) -> {
+            String where = cell.getSheet().getSheetName() + "!" + cell.getAddress().formatAsString();
+            if (Wordings.hasAlternatives(text)) {
+                try {
+                    for (String key : Wordings.conditionKpis(text)) {
+                        if (!kpis.containsKey(key)) {
+                            problem(where, "condition on kpi." + key + ": unknown KPI \"" + key + "\" (nearest: "
+                                    + String.join(", ", Insights.nearest(key, kpis.keySet(), 3)) + ")");
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    problem(where, e.getMessage());
+                }
+            }
             Matcher m = Insights.PLACEHOLDER.matcher(text);
             while (m.find()) {
                 String error = check(m.group(1).trim(), m.group(2) == null ? null : m.group(2).trim());
@@ -376,6 +390,17 @@ final class TemplateFiller {
                 recordCell(cell);
                 return;
             }
+            if (Wordings.hasAlternatives(text)) {
+                // A narrative with wordings for other data: the first whose conditions hold and whose numbers exist.
+                Wordings.Choice choice = Wordings.choose(text, kpis, this::text);
+                if (choice.text() != null) {
+                    cell.setCellValue(choice.text());
+                    recordCell(cell);
+                    return;
+                }
+                List<Wordings.Alternative> all = Wordings.parse(text);
+                text = all.get(all.size() - 1).text();
+            }
             Matcher m = Insights.PLACEHOLDER.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
@@ -392,7 +417,7 @@ final class TemplateFiller {
     private void setValue(XSSFCell cell, String name, String format) {
         if (name.startsWith("kpi.")) {
             Kpi kpi = kpis.get(name.substring(4));
-            boolean numberFormat = format != null && !InsightFormat.NAMES.contains(format);
+            boolean numberFormat = format != null && !InsightFormat.isWording(format);
             if (kpi.number() != null && (format == null || numberFormat)) {
                 cell.setCellValue(kpi.number());
                 cell.setCellStyle(withFormat(cell.getCellStyle(), numberFormat ? format : unitFormat(kpi.unit())));
@@ -436,6 +461,11 @@ final class TemplateFiller {
                             if (m.group(1).strip().startsWith("kpi.")) {
                                 keys.add(m.group(1).strip().substring(4));
                             }
+                        }
+                        try {
+                            keys.addAll(Wordings.conditionKpis(cell.getStringCellValue()));
+                        } catch (IllegalArgumentException e) {
+                            // reported with the cell when the placeholders are checked
                         }
                     }
                 }

@@ -36,7 +36,7 @@ class InsightsTest {
                 "workbook-templates/key-insights.txt:2: placeholder ${kpi.trials.actve}: unknown KPI \"trials.actve\" "
                         + "(nearest: trials.active, trials.started_ratio, jobs.top_country)",
                 "workbook-templates/key-insights.txt:3: placeholder ${kpi.trials.active:fancy}: unknown format \"fancy\" "
-                        + "(expected pct, change, over, atleast, times, ordinal, leading, trend, from, to, no or a number format such as 0.0%)");
+                        + "(expected pct, change, over, atleast, times, ordinal, leading, trend, counting, sofar, new, more, count, from, to, no or a number format such as 0.0%)");
     }
 
     @Test

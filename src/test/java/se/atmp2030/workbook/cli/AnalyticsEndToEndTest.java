@@ -98,10 +98,10 @@ class AnalyticsEndToEndTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
             assertThat(insights(workbook)).containsExactly(
                     "12 SME ATMP developers in Sweden – 138% increase in employees since 2018 – 55 new employees",
-                    "Over 100 Nordic job postings in ATMP between 2020-2024, Sweden with 90, Sweden first at 90",
+                    "Over 180 Nordic job postings in ATMP between 2020-2024, Sweden first with 90",
                     "ATMP clinical trials triple from 2021 to 2024 and counting – at least 11 currently active",
                     "50% increase in CAR T treatments from 2022-2024 and counting – 37 infusions given as standard of care",
-                    "Swedish SME developers receive over 2 million euros in EU funding",
+                    "Swedish SME developers receive over 2.5 million euros in EU funding",
                     "Sweden is leading Europe in ATMP publications per capita and continues to increase",
                     "3 recommended ATMPs in Sweden – 2 CAR T and 1 gene therapy. 3 more under investigation by TLV/NT-Rådet",
                     "2 patients treated with Luxturna, 4 Zolgensma and 2 Libmeldy");

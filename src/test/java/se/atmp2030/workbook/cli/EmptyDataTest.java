@@ -58,7 +58,7 @@ class EmptyDataTest {
             // from.trials = 2021 in report.properties, report year 2024: a count of 0 for each of those years.
             assertThat(seriesValues(book, "trials.swedish_atmp_started", null))
                     .isEqualTo(Map.of(2021, 0.0, 2022, 0.0, 2023, 0.0, 2024, 0.0));
-            assertThat(insights(book)).contains("No ATMP trials with a Swedish site started in 2024 – no currently active trials");
+            assertThat(insights(book)).contains("No ATMP trials with a Swedish site started so far in 2024 – no trials currently active");
             XSSFSheet section = book.getSheet("Clinical trials");
             assertThat(rowTexts(section)).as("the table by phase has no phase: it shows its total")
                     .anyMatch(r -> r.equals(List.of("Year", "Total")));
@@ -80,7 +80,7 @@ class EmptyDataTest {
             // No from.eu_funding in report.properties: the five years up to the report year.
             assertThat(seriesValues(book, "eu_funding.atmp_developers", null))
                     .isEqualTo(Map.of(2020, 0.0, 2021, 0.0, 2022, 0.0, 2023, 0.0, 2024, 0.0));
-            assertThat(insights(book)).contains("Swedish SME developers receive 0 euros in EU funding");
+            assertThat(insights(book)).contains("No EU funding recorded for Swedish SME developers");
         }
     }
 
@@ -107,7 +107,8 @@ class EmptyDataTest {
             int line = lineOf("publications.sweden_rank_europe");
             assertThat(report).anyMatch(r -> r.get(0).equals("sentence left out")
                     && r.get(1).endsWith("key-insights.txt:" + line)
-                    && r.get(3).startsWith("no value for publications.sweden_rank_europe, publications.sweden_trend_slope"));
+                    && r.get(3).startsWith("no value for publications.sweden_rank_europe, publications.leader_europe, "
+                            + "publications.sweden_trend_slope"));
             assertThat(rowTexts(book.getSheet("Publications"))).as("the latest-year table says there is nothing")
                     .anyMatch(r -> r.size() > 0 && r.get(0).equals("No data"));
         }
@@ -135,7 +136,7 @@ class EmptyDataTest {
             assertThat(number(kpis.get("patients.luxturna"), 2)).isZero();
             assertThat(kpis.get("patients.luxturna").getCell(7).getStringCellValue())
                     .startsWith("no rows for \"luxturna\" in patients_treated: counted as 0");
-            assertThat(insights(book)).contains("0 patients treated with Luxturna, " + patients.get("Zolgensma")
+            assertThat(insights(book)).contains("No patients treated with Luxturna, " + patients.get("Zolgensma")
                     + " Zolgensma and " + patients.get("Libmeldy") + " Libmeldy");
             assertThat(rowTexts(book.getSheet("Build report"))).anyMatch(r -> r.get(0).equals("KPI taken as 0")
                     && r.get(1).equals("kpi.patients.luxturna"));
@@ -162,7 +163,8 @@ class EmptyDataTest {
             Map<String, String> notes = new HashMap<>();
             Map<Integer, Double> perMillion = seriesValues(book, "publications.per_million", "Sweden", notes);
             assertThat(perMillion.get(2024)).isCloseTo(swedish2024 * 1e6 / swedenPopulation2022.get("SE"), within(1e-9));
-            assertThat(notes.get("2024")).isEqualTo("population of 2022 used: Eurostat has none for 2024 yet");
+            assertThat(notes.get("2024")).isEqualTo("population of 2022 used: Eurostat has none for 2024 yet; "
+                    + "2024 was not over when the data was taken (22 August 2024): a lower bound");
             assertThat(rowsByFirstColumn(book.getSheet("Sources")).get("population").getCell(10).getStringCellValue())
                     .contains("the population data has no 2024 yet: per-million figures for 2024 use each country's "
                             + "latest population (2022)");

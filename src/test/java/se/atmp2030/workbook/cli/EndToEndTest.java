@@ -57,7 +57,7 @@ class EndToEndTest {
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out()).isEqualTo("Wrote " + workbookFile + "\n");
         assertThat(log).as("one log line per dataset with records read, rejected and time, one for the analyses and one for the workbook").hasSize(12)
-                .anyMatch(l -> l.matches("clinical-trials: 463 records read, 0 rejected, 455 rows in clinical_trials \\(\\d+\\.\\d\\d s\\)"))
+                .anyMatch(l -> l.matches("clinical-trials: 467 records read, 0 rejected, 459 rows in clinical_trials \\(\\d+\\.\\d\\d s\\)"))
                 .last().asString().startsWith("workbook: 10 data tables written to " + workbookFile);
     }
 
@@ -81,7 +81,7 @@ class EndToEndTest {
                     assertThat((Object) sheet.getRow(r)).as(dataset + " row " + (r + 1) + " is not blank").isNotNull();
                 }
             }
-            assertThat(rows(workbook, "clinical_trials")).isEqualTo(455);
+            assertThat(rows(workbook, "clinical_trials")).isEqualTo(459);
             assertThat(rows(workbook, "companies")).isEqualTo(27);
             assertThat(rows(workbook, "publications")).isEqualTo(4051);
         }
@@ -132,7 +132,7 @@ class EndToEndTest {
             }
             assertThat(byDataset.keySet()).containsExactlyInAnyOrderElementsOf(DATASETS);
             XSSFRow trials = byDataset.get("clinical_trials");
-            assertThat(trials.getCell(column.get("records_read")).getNumericCellValue()).isEqualTo(463);
+            assertThat(trials.getCell(column.get("records_read")).getNumericCellValue()).isEqualTo(467);
             assertThat(trials.getCell(column.get("retrieved")).getLocalDateTimeCellValue().toLocalDate())
                     .as("from report.properties").isEqualTo(LocalDate.of(2024, 8, 26));
             assertThat(trials.getCell(column.get("link")).getHyperlink().getAddress()).isEqualTo("https://clinicaltrials.gov/");
@@ -152,7 +152,7 @@ class EndToEndTest {
         TestInputs.Run run = TestInputs.run("validate");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Report year 2024, inputs inputs:")
-                .containsPattern("clinical_trials\\s+455\\s+463\\s+0\n      inputs/clinical-trials/ctg-studies.csv\n")
+                .containsPattern("clinical_trials\\s+459\\s+467\\s+0\n      inputs/clinical-trials/ctg-studies.csv\n")
                 .contains("(8 studies found in more than one file (or twice in one) kept once: the most recently updated "
                         + "copy (Last Update Posted), 8 from inputs/clinical-trials/ctg-studies.csv; 8 classified on "
                         + "another copy with more intervention text (descriptions, other names))")

@@ -69,15 +69,15 @@ class ReportWorkbookTest {
             var cache = trials.getPivotCacheDefinition().getCTPivotCacheDefinition();
             assertThat(cache.getRefreshOnLoad()).isTrue();
             assertThat(cache.getCacheSource().getWorksheetSource().getSheet()).isEqualTo("data_clinical_trials");
-            assertThat(cache.getRecordCount()).isEqualTo(455);
+            assertThat(cache.getRecordCount()).isEqualTo(459);
             assertThat(trials.getPivotCacheRecords() == null ? recordsOf(trials) : trials.getPivotCacheRecords()
-                    .getCtPivotCacheRecords().sizeOfRArray()).isEqualTo(455);
+                    .getCtPivotCacheRecords().sizeOfRArray()).isEqualTo(459);
             XSSFSheet sheet = workbook.getSheet("Pivots");
             String ref = trials.getCTPivotTableDefinition().getLocation().getRef();
             var area = new org.apache.poi.ss.util.AreaReference(ref, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
             var grand = sheet.getRow(area.getLastCell().getRow()).getCell(area.getLastCell().getCol());
             assertThat(grand.getNumericCellValue()).as("the grand total is in the cells, for viewers that do not refresh")
-                    .isEqualTo(455);
+                    .isEqualTo(459);
         }
     }
 

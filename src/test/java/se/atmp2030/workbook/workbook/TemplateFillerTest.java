@@ -63,7 +63,7 @@ class TemplateFillerTest {
         assertThat(out.getRow(0).getCell(0).getNumericCellValue()).as("S!A1, a KPI alone stays a number").isEqualTo(25);
         assertThat(out.getRow(0).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
         assertThat(out.getRow(1).getCell(0).getStringCellValue()).as("S!A2, inside text")
-                .isEqualTo("There are over 20 of them in 2024.");
+                .isEqualTo("There are 25 of them in 2024.");
         assertThat(out.getRow(3).getCell(0).getStringCellValue()).as("S!A4 header").isEqualTo("Year");
         assertThat(out.getRow(3).getCell(3).getStringCellValue()).isEqualTo("C");
         assertThat(out.getRow(4 + years - 1).getCell(0).getNumericCellValue()).as("last year").isEqualTo(1994 + years);

@@ -54,11 +54,17 @@ final class ClinicalTrialsCollector implements Collector {
         Table.Builder table = Table.builder("clinical_trials")
                 .column("nct_id", ColumnType.TEXT, "ClinicalTrials.gov identifier")
                 .column("title", ColumnType.TEXT, "Study title")
-                .column("status", ColumnType.TEXT, "Overall status as ClinicalTrials.gov gives it")
+                .column("status", ColumnType.TEXT, "Overall status as ClinicalTrials.gov gives it. RECRUITING, "
+                        + "ACTIVE_NOT_RECRUITING, ENROLLING_BY_INVITATION: active. COMPLETED, TERMINATED, SUSPENDED, UNKNOWN: "
+                        + "started, now ended, paused or not updated. WITHDRAWN (stopped before the first participant) and "
+                        + "NOT_YET_RECRUITING: never started or not started yet, so not counted among trials started")
                 .column("active", ColumnType.BOOLEAN, "Recruiting, active not recruiting, or enrolling by invitation")
                 .column("phase", ColumnType.TEXT, "Phase: Phase 1, Phase 1/2, ..., Early phase 1, Not applicable")
-                .column("start_date", ColumnType.DATE, "Start date (the first of the month where only the month is given)")
-                .column("start_year", ColumnType.INTEGER, "Year the study started")
+                .column("start_date", ColumnType.DATE, "Start date (the first of the month where only the month is given): "
+                        + "the actual start, or the planned one for a trial not yet recruiting; a date after the day the data "
+                        + "was taken is a plan, not a start")
+                .column("start_year", ColumnType.INTEGER, "Year of the start date; a trial counts as started that year "
+                        + "unless it is withdrawn, not yet recruiting, or the date is still to come")
                 .column("study_type", ColumnType.TEXT, "Interventional or observational")
                 .column("sponsor", ColumnType.TEXT, "Lead sponsor")
                 .column("funder_type", ColumnType.TEXT, "Lead sponsor class: INDUSTRY, OTHER, NIH, ...")
