@@ -161,6 +161,15 @@ public final class Wordings {
     static String tidy(String text) {
         String t = text.replaceAll("[ \\t]{2,}", " ").replaceAll(" +([,.;:)])", "$1").replaceAll("\\( +", "(")
                 .replaceAll("\\s*[–-]\\s*$", "").strip();
-        return t;
+        // A sentence that starts with a worded number ("no CAR T infusions") starts with a capital.
+        Matcher start = SENTENCE_START.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (start.find()) {
+            start.appendReplacement(out, Matcher.quoteReplacement(start.group(1) + start.group(2).toUpperCase(java.util.Locale.ROOT)));
+        }
+        start.appendTail(out);
+        return out.toString();
     }
+
+    private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?] )(\\p{Ll})");
 }
