@@ -34,6 +34,22 @@ public final class TestInputs {
         }
     }
 
+    /** A copy of the bundled inputs in {@code dir/inputs}, to change. */
+    public static Path copyOfBundled(Path dir) {
+        Path inputs = dir.resolve("inputs");
+        copyTree(BUNDLED, inputs);
+        return inputs;
+    }
+
+    /** Builds afresh from the inputs into {@code out} (the build must succeed) and reads the named sheets back. */
+    public static java.util.Map<String, SheetTable> buildFresh(Path inputs, Path out, String... sheets) throws IOException {
+        Run run = run("build", "--inputs", inputs.toString(), "--out", out.toString(), "--fresh");
+        if (run.exitCode() != 0) {
+            throw new AssertionError("build failed (" + run.exitCode() + "): " + run.err());
+        }
+        return SheetTable.read(out, sheets);
+    }
+
     /** What a run of the command line printed, and its exit code. */
     public record Run(int exitCode, String out, String err) {
         /** stderr with the given folder written as the user would see it for {@code inputs}. */

@@ -59,6 +59,10 @@ public final class BuildEngine {
                     thread.setDaemon(true);
                     return thread;
                 });
+        // The classification rules, read once for every collector that classifies; a rule that does not read is a
+        // problem of the inputs like any other.
+        se.atmp2030.workbook.collect.AtmpRules rules = se.atmp2030.workbook.collect.AtmpRules.load(inputs,
+                inputsDisplay + "/" + se.atmp2030.workbook.collect.AtmpRules.FILE, problems);
         try {
             for (Collector collector : collectors) {
                 List<CompletableFuture<List<Dataset>>> needs = collector.requires().stream().map(byDataset::get).toList();
@@ -67,8 +71,8 @@ public final class BuildEngine {
                             Map<String, Dataset> required = new HashMap<>();
                             needs.forEach(n -> n.join().forEach(d -> required.put(d.name(), d)));
                             Problems own = reported.get(collector);
-                            return run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required),
-                                    inputsDisplay, own);
+                            return run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required,
+                                    rules), inputsDisplay, own);
                         }, pool);
                 runs.put(collector, run);
                 collector.datasets().forEach(d -> byDataset.put(d, run));

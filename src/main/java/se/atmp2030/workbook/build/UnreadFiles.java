@@ -26,7 +26,8 @@ import se.atmp2030.workbook.collect.SourceFile;
  */
 final class UnreadFiles {
     /** Files at the top of the inputs folder that are not data. */
-    private static final Set<String> TOP_LEVEL = Set.of("report.properties", "readme.md", "readme.txt", "readme");
+    private static final Set<String> TOP_LEVEL = Set.of("report.properties", "readme.md", "readme.txt", "readme",
+            se.atmp2030.workbook.collect.AtmpRules.FILE);
     /** What operating systems and spreadsheet programs leave beside files. */
     private static final Set<String> JUNK = Set.of("thumbs.db", "desktop.ini");
 

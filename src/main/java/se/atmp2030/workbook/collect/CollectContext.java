@@ -20,6 +20,7 @@ public final class CollectContext {
     private final ReportSettings settings;
     private final Problems problems;
     private final Map<String, Dataset> required;
+    private final AtmpRules rules;
 
     /**
      * @param inputs        the inputs folder
@@ -28,11 +29,23 @@ public final class CollectContext {
      */
     public CollectContext(Path inputs, String inputsDisplay, ReportSettings settings, Problems problems,
                           Map<String, Dataset> required) {
+        this(inputs, inputsDisplay, settings, problems, required, null);
+    }
+
+    /** @param rules the ATMP classification rules of the inputs folder ({@code null}: the built-in ones) */
+    public CollectContext(Path inputs, String inputsDisplay, ReportSettings settings, Problems problems,
+                          Map<String, Dataset> required, AtmpRules rules) {
         this.inputs = inputs.toAbsolutePath().normalize();
         this.inputsDisplay = inputsDisplay;
         this.settings = settings;
         this.problems = problems;
         this.required = Map.copyOf(required);
+        this.rules = rules;
+    }
+
+    /** The ATMP classification rules: the inputs folder's {@code atmp-classification.txt}, or the built-in ones. */
+    public AtmpRules atmpRules() throws IOException {
+        return rules != null ? rules : AtmpRules.builtIn();
     }
 
     public Problems problems() {

@@ -212,16 +212,11 @@ class ReportPeriodsTest {
     // ---- helpers -------------------------------------------------------------------------------------------------------
 
     private Path inputs() {
-        Path inputs = dir.resolve("inputs");
-        TestInputs.copyTree(TestInputs.BUNDLED, inputs);
-        return inputs;
+        return TestInputs.copyOfBundled(dir);
     }
 
     private Map<String, SheetTable> build(Path inputs, String... sheets) throws IOException {
-        Path out = dir.resolve("book.xlsx");
-        TestInputs.Run run = TestInputs.run("build", "--inputs", inputs.toString(), "--out", out.toString(), "--fresh");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return SheetTable.read(out, sheets);
+        return TestInputs.buildFresh(inputs, dir.resolve("book.xlsx"), sheets);
     }
 
     /** The Key insights sentences of the workbook last built from these inputs. */

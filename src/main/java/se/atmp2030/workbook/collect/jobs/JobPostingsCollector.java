@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import se.atmp2030.workbook.collect.AnalystCsv;
 import se.atmp2030.workbook.collect.AnalystCsv.Field;
+import se.atmp2030.workbook.collect.AtmpRules;
 import se.atmp2030.workbook.collect.CollectContext;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.ColumnType;
@@ -26,7 +27,7 @@ import se.atmp2030.workbook.collect.Values;
 
 /**
  * Nordic ATMP job postings: the Swedish ones from JobTech's historical ads (JSON Lines, plain or zipped, filtered here by
- * {@link AtmpTerms}), the other Nordic countries from the CSV the analysts assemble from NAV, Jobnet and the Finnish
+ * the {@code [job ads]} terms of the classification rules, {@link AtmpRules}), the other Nordic countries from the CSV the analysts assemble from NAV, Jobnet and the Finnish
  * job boards, which have no open bulk format.
  */
 final class JobPostingsCollector implements Collector {
@@ -47,6 +48,17 @@ final class JobPostingsCollector implements Collector {
     @Override
     public String name() {
         return "job-postings";
+    }
+
+    /** The first ATMP term in the texts, as the rules spell it; {@code null} for an ad without one. */
+    static String firstTerm(AtmpRules.Terms terms, String... texts) {
+        for (String text : texts) {
+            java.util.Optional<String> found = terms.findTerm(text);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -77,6 +89,7 @@ final class JobPostingsCollector implements Collector {
                 .column("region", ColumnType.TEXT, "Region of the workplace, where the source says")
                 .column("atmp_term", ColumnType.TEXT, "The ATMP term that selected the ad (empty: selected by the analysts)");
         Reading reading = new Reading();
+        AtmpRules.Terms terms = context.atmpRules().jobTerms();
         Set<String> seen = new HashSet<>();
         long[] notAtmp = {0};
         long[] duplicates = {0};
@@ -90,7 +103,7 @@ final class JobPostingsCollector implements Collector {
                     return;
                 }
                 String title = ad.text("headline");
-                String term = AtmpTerms.find(title, occupation(ad), ad.text("description.text")).orElse(null);
+                String term = firstTerm(terms, title, occupation(ad), ad.text("description.text"));
                 if (term == null) {
                     notAtmp[0]++;
                 } else if (!seen.add("JobTech/" + id)) {

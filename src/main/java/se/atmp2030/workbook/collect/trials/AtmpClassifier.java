@@ -1,115 +1,147 @@
 package se.atmp2030.workbook.collect.trials;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import se.atmp2030.workbook.collect.AtmpRules;
 
 /**
- * Classifies a trial as ATMP or not under EU Regulation 1394/2007, by stated rules rather than a hidden list, and says
- * which rule matched and on what text, so that an analyst can check every call.
+ * Classifies a trial as ATMP or not under EU Regulation 1394/2007 by the rules of {@code atmp-classification.txt}
+ * ({@link AtmpRules}), and says which rule decided and on what text, so that an analyst can check every call.
  *
  * <ol>
- *   <li>Pre-filter: the trial has an intervention of type GENETIC or BIOLOGICAL (else: not ATMP, rule {@code no-genetic-or-biological}).</li>
- *   <li>Exclusions: synthetic oligonucleotides, and vaccines against infectious diseases, are not ATMPs.</li>
- *   <li>The rules of {@link #RULES} in order, first match wins, on the GENETIC/BIOLOGICAL interventions (name,
- *       description, other names), then on the title: gene therapy kinds (GTMP, CAR T included as ex-vivo gene therapy),
- *       tissue engineering (TEP), then cell therapy kinds (sCTMP); a transplant of unmodified haematopoietic stem
- *       cells is excluded before the cell rules, as it is neither substantially manipulated nor used for another function.</li>
- *   <li>A TEP or sCTMP trial that also has a DEVICE intervention is a combined ATMP.</li>
+ *   <li>Only interventions of type GENETIC or BIOLOGICAL count; a trial without one is not ATMP (rule
+ *       {@code no-genetic-or-biological}).</li>
+ *   <li>The rules are tried on the interventions' own text first, then the title, then the conditions; within one text
+ *       the first rule of the file that matches decides. So a term in the intervention outranks one in the title.</li>
+ *   <li>A TEP or sCTMP decision on a trial that also has a DEVICE intervention makes a combined ATMP.</li>
  * </ol>
+ * Calls worth a second look carry a {@link Classification#review() review} reason.
  */
 final class AtmpClassifier {
-    /** The outcome: {@code category} is null for a trial that is not ATMP; {@code rule} and {@code evidence} say why. */
-    record Classification(boolean atmp, String category, String modality, String rule, String evidence) {
+    /**
+     * The outcome: {@code category} is null for a trial that is not ATMP; {@code rule} and {@code evidence} say why;
+     * {@code review} says why an analyst should look at the call, or is null.
+     */
+    record Classification(boolean atmp, String category, String modality, String rule, String evidence, String review) {
     }
 
-    /** A rule: its id, the category and modality it gives ({@code null} category: excludes), and its terms. */
-    record Rule(String id, String category, String modality, Pattern pattern) {
+    private static final Set<String> COUNTED_TYPES = Set.of("GENETIC", "BIOLOGICAL");
+    private static final java.util.function.Predicate<AtmpRules.Rule> ATMP = rule -> !rule.excludes();
+    private static final java.util.function.Predicate<AtmpRules.Rule> PLAIN_TERMS = rule -> !rule.excludes()
+            && rule.kind().equals("term");
+
+    private final AtmpRules rules;
+
+    AtmpClassifier(AtmpRules rules) {
+        this.rules = rules;
     }
 
-    static final List<Rule> RULES = List.of(
-            exclude("oligonucleotide", "antisense", "oligonucleotide", "siRNA", "ASO\\b"),
-            new Rule("infectious-vaccine", null, null, Pattern.compile(
-                    "vaccin\\w*\\b.*\\b(covid|sars-cov|influenza|infection|hepatitis|rsv|hpv|rabies|ebola|zika|measles|pneumococc)"
-                            + "|(covid|sars-cov|influenza|hepatitis|rsv|hpv|rabies|ebola|zika|measles|pneumococc)\\w*\\b.*\\bvaccin",
-                    Pattern.CASE_INSENSITIVE)),
-            rule("car-t", "GTMP", "CAR T", "CAR[ -]?T\\b", "CAR[ -]T[ -]cell", "chimeric antigen receptor",
-                    "\\w+cabtagene", "tisagenlecleucel", "CART\\d*\\b", "CAR[ -]NK"),
-            rule("tcr-t", "GTMP", "TCR T", "TCR[ -]T\\b", "TCR[ -]engineered", "T[ -]cell receptor[ -]engineered"),
-            rule("aav", "GTMP", "AAV gene therapy", "AAV\\d*\\b", "adeno[ -]associated", "onasemnogene", "voretigene",
-                    "etranacogene", "valoctocogene", "fidanacogene"),
-            rule("lentiviral", "GTMP", "Lentiviral gene therapy", "lentivir\\w*", "LVV", "atidarsagene", "betibeglogene",
-                    "elivaldogene", "lovotibeglogene"),
-            rule("gene-editing", "GTMP", "Gene editing", "CRISPR", "Cas9", "gene[ -]edit\\w*", "base[ -]edit\\w*",
-                    "zinc finger nuclease", "TALEN", "exagamglogene"),
-            rule("oncolytic-virus", "GTMP", "Oncolytic virus", "oncolytic", "talimogene"),
-            rule("gene-therapy", "GTMP", "Gene therapy", "gene therap\\w*", "gene transfer", "retrovir\\w*",
-                    "adenovir\\w*", "plasmid", "transgen\\w*", "gene[ -]modified"),
-            rule("tissue-engineered", "TEP", "Tissue engineered", "tissue[ -]engineer\\w*", "engineered tissue",
-                    "bioengineered", "chondrocyte implant\\w*", "chondrosphere", "holoclar", "cell[ -]seeded scaffold"),
-            exclude("hsct", "ha?ematopoietic stem cell transplant\\w*", "HSCT", "bone marrow transplant\\w*",
-                    "cord blood transplant\\w*", "stem cell transplant\\w*", "donor lymphocyte infusion"),
-            rule("msc", "sCTMP", "Mesenchymal stromal cells", "mesenchymal", "MSCs?\\b", "stromal cells?"),
-            rule("nk-cell", "sCTMP", "NK cells", "NK[ -]cells?", "natural killer"),
-            rule("til", "sCTMP", "TIL", "tumou?r[ -]infiltrating lymphocytes?", "TILs?\\b", "lifileucel"),
-            rule("dendritic-cell", "sCTMP", "Dendritic cells", "dendritic cell\\w*", "DCVAC"),
-            rule("treg", "sCTMP", "Regulatory T cells", "regulatory T[ -]cells?", "Tregs?\\b"),
-            rule("virus-specific-t", "sCTMP", "Virus-specific T cells", "virus[ -]specific T", "tabelecleucel"),
-            rule("cell-therapy", "sCTMP", "Other cell therapy", "cell therap\\w*", "autologous \\w+(\\s\\w+)? cells?",
-                    "allogeneic \\w+(\\s\\w+)? cells?", "stem cell[ -]derived", "iPSC\\w*", "islet cells?",
-                    "keratinocytes?", "cardiomyocytes?", "dopaminergic", "cultured \\w+ cells?"));
-
-    private static final Set<String> PRE_FILTER_TYPES = Set.of("GENETIC", "BIOLOGICAL");
+    /** A match: the rule, the text matched and where. */
+    private record Match(AtmpRules.Rule rule, String evidence, AtmpRules.Source source, String text) {
+    }
 
     Classification classify(Trial trial) {
-        List<Trial.Intervention> candidates = trial.interventions().stream()
-                .filter(i -> PRE_FILTER_TYPES.contains(i.type())).toList();
-        if (candidates.isEmpty()) {
+        List<Trial.Intervention> counted = trial.interventions().stream()
+                .filter(i -> COUNTED_TYPES.contains(i.type())).toList();
+        if (counted.isEmpty()) {
+            Optional<Match> elsewhere = first(trial, trial.interventions(), ATMP, null);
+            String review = elsewhere.filter(m -> m.source() == AtmpRules.Source.INTERVENTIONS)
+                    .map(m -> "an ATMP term (" + m.evidence() + ", rule " + m.rule().id() + ") in an intervention that is "
+                            + "not GENETIC or BIOLOGICAL, which the rules do not count").orElse(null);
             return new Classification(false, null, null, "no-genetic-or-biological",
-                    "no intervention of type GENETIC or BIOLOGICAL");
+                    "no intervention of type GENETIC or BIOLOGICAL", review);
+        }
+        Optional<Match> decided = first(trial, counted, rule -> true, null);
+        if (decided.isEmpty()) {
+            return new Classification(false, null, null, "no-atmp-term",
+                    "GENETIC/BIOLOGICAL intervention without an ATMP term", null);
+        }
+        Match m = decided.get();
+        AtmpRules.Rule rule = m.rule();
+        if (rule.excludes()) {
+            // An ATMP term elsewhere than in the words that excluded it ("allogeneic haematopoietic stem cell
+            // transplantation" is no cell therapy term of its own).
+            Optional<Match> atmpTerm = first(trial, counted, ATMP, m.text());
+            String review = atmpTerm.map(a -> "excluded as " + rule.id() + ", though rule " + a.rule().id()
+                    + " also saw an ATMP term: " + a.evidence()).orElse(null);
+            return new Classification(false, null, null, rule.id(), m.evidence(), review);
         }
         boolean device = trial.interventions().stream().anyMatch(i -> "DEVICE".equals(i.type()));
-        for (Rule rule : RULES) {
-            String evidence = evidence(rule.pattern(), candidates, trial.title());
-            if (evidence == null) {
-                continue;
-            }
-            if (rule.category() == null) {
-                return new Classification(false, null, null, rule.id(), evidence);
-            }
-            boolean combined = device && !"GTMP".equals(rule.category());
-            return new Classification(true, combined ? "combined" : rule.category(), rule.modality(),
-                    combined ? rule.id() + "+device" : rule.id(), evidence);
-        }
-        return new Classification(false, null, null, "no-atmp-term",
-                "GENETIC/BIOLOGICAL intervention without an ATMP term");
+        boolean combined = device && !"GTMP".equals(rule.category());
+        String review = m.source() != AtmpRules.Source.INTERVENTIONS
+                ? "decided on the " + m.source().word() + " alone: the interventions name no ATMP term"
+                : !rule.kind().equals("term") && first(trial, counted, PLAIN_TERMS, null)
+                        .filter(t -> t.source() == AtmpRules.Source.INTERVENTIONS).isEmpty()
+                ? "decided on a brand name or WHO INN stem alone (" + m.evidence() + ")" : null;
+        return new Classification(true, combined ? "combined" : rule.category(), rule.modality(),
+                combined ? rule.id() + "+device" : rule.id(), m.evidence(), review);
     }
 
-    private static String evidence(Pattern pattern, List<Trial.Intervention> interventions, String title) {
-        for (Trial.Intervention intervention : interventions) {
-            for (String text : new String[] {intervention.name(), intervention.details()}) {
-                Matcher m = text == null ? null : pattern.matcher(text);
-                if (m != null && m.find()) {
-                    return "\"" + m.group() + "\" in intervention \"" + intervention.label() + "\"";
+    /**
+     * The deciding match: the interventions' text first, then the title, then the conditions; within a text, the first
+     * rule in the file's order.
+     *
+     * @param which  the rules to try (all of them to decide; those that make an ATMP for the reviews)
+     * @param masked text to leave out of the search (the words that excluded the trial), or null
+     */
+    private Optional<Match> first(Trial trial, List<Trial.Intervention> interventions,
+                                  java.util.function.Predicate<AtmpRules.Rule> which, String masked) {
+        for (AtmpRules.Source source : AtmpRules.Source.values()) {
+            for (AtmpRules.Rule rule : rules.rules()) {
+                if (!which.test(rule) || !rule.lookIn().contains(source)) {
+                    continue;
+                }
+                Optional<String[]> found = find(rule.terms(), source, trial, interventions, masked);
+                if (found.isPresent() && (rule.with() == null || alsoHas(rule.with(), trial, interventions))) {
+                    return Optional.of(new Match(rule, found.get()[1], source, found.get()[0]));
                 }
             }
         }
-        Matcher m = title == null ? null : pattern.matcher(title);
-        return m != null && m.find() ? "\"" + m.group() + "\" in title" : null;
+        return Optional.empty();
     }
 
-    private static Rule rule(String id, String category, String modality, String... terms) {
-        return new Rule(id, category, modality, terms(terms));
+    /** The text a term matched and the evidence naming where: {@code {text, evidence}}. */
+    private static Optional<String[]> find(AtmpRules.Terms terms, AtmpRules.Source source, Trial trial,
+                                           List<Trial.Intervention> interventions, String masked) {
+        switch (source) {
+            case INTERVENTIONS -> {
+                for (Trial.Intervention intervention : interventions) {
+                    for (String text : new String[] {intervention.name(), intervention.details()}) {
+                        Optional<String> found = terms.find(mask(text, masked));
+                        if (found.isPresent()) {
+                            return Optional.of(new String[] {found.get(), "\"" + found.get() + "\" in intervention \""
+                                    + intervention.label() + "\""});
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+            case TITLE -> {
+                return terms.find(mask(trial.title(), masked)).map(found -> new String[] {found, "\"" + found + "\" in title"});
+            }
+            default -> {
+                return terms.find(mask(trial.conditions(), masked))
+                        .map(found -> new String[] {found, "\"" + found + "\" in conditions"});
+            }
+        }
     }
 
-    private static Rule exclude(String id, String... terms) {
-        return new Rule(id, null, null, terms(terms));
+    /** The text with every occurrence of {@code masked} blanked out. */
+    private static String mask(String text, String masked) {
+        if (text == null || masked == null || masked.isEmpty()) {
+            return text;
+        }
+        return Pattern.compile(Pattern.quote(masked), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+                .replaceAll(" ");
     }
 
-    private static Pattern terms(String... terms) {
-        // Each term must start at a word boundary, so "AAV" does not match inside "SAAVEDRA".
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", terms) + ")",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Whether one of the terms is anywhere in the trial: interventions, title or conditions. */
+    private static boolean alsoHas(AtmpRules.Terms terms, Trial trial, List<Trial.Intervention> interventions) {
+        String all = interventions.stream().map(i -> i.name() + " " + (i.details() == null ? "" : i.details()))
+                .collect(Collectors.joining(" ")) + " " + trial.title() + " " + trial.conditions();
+        return terms.find(all).isPresent();
     }
 }

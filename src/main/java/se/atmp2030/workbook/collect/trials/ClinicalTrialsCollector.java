@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import se.atmp2030.workbook.collect.AtmpRules;
 import se.atmp2030.workbook.collect.CollectContext;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.ColumnType;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
 import se.atmp2030.workbook.collect.Problems;
+import se.atmp2030.workbook.collect.Provenance;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
 
@@ -27,7 +29,6 @@ import se.atmp2030.workbook.collect.Table;
  * each copy; the second pass keeps the chosen ones. With a single file there is nothing to merge and one pass is made.
  */
 final class ClinicalTrialsCollector implements Collector {
-    private final AtmpClassifier classifier = new AtmpClassifier();
 
     @Override
     public String name() {
@@ -41,7 +42,7 @@ final class ClinicalTrialsCollector implements Collector {
 
     @Override
     public List<String> datasets() {
-        return List.of("clinical_trials");
+        return List.of("clinical_trials", "classification_review");
     }
 
     @Override
@@ -82,7 +83,21 @@ final class ClinicalTrialsCollector implements Collector {
                 .column("last_update", ColumnType.DATE, "Last Update Posted: the copy kept of a study found twice is the newest")
                 .column("source_format", ColumnType.TEXT, "CSV download or JSON")
                 .column("source_file", ColumnType.TEXT, "The file the kept copy was read from");
+        Table.Builder review = Table.builder("classification_review")
+                .column("nct_id", ColumnType.TEXT, "ClinicalTrials.gov identifier")
+                .column("title", ColumnType.TEXT, "Study title")
+                .column("swedish_site", ColumnType.BOOLEAN, "Whether the study has a site in Sweden (those count in the report)")
+                .column("decision", ColumnType.TEXT, "What the rules decided: GTMP, sCTMP, TEP, combined, or not ATMP")
+                .column("atmp_rule", ColumnType.TEXT, "The rule that decided")
+                .column("atmp_evidence", ColumnType.TEXT, "The text it matched, and where")
+                .column("why_review", ColumnType.TEXT, "Why the call is worth a second look: decided on the title or "
+                        + "conditions alone, on a brand name or INN stem alone, excluded though an ATMP term was there, or an "
+                        + "ATMP term in an intervention the rules do not count")
+                .column("interventions", ColumnType.TEXT, "Interventions as TYPE: name, joined with |");
         Reading reading = new Reading();
+        AtmpRules rules = context.atmpRules();
+        reading.note("classified by " + rules.describe() + " (" + rules.rules().size() + " rules)");
+        Overrides overrides = Overrides.read(context, reading);
         try (StudyFiles files = StudyFiles.list(context, reading)) {
             if (files.files().isEmpty() && context.problems().isEmpty()) {
                 context.problems().add(context.display("clinical-trials"), 0, null, "no file found (expected the "
@@ -90,11 +105,24 @@ final class ClinicalTrialsCollector implements Collector {
                         + "JSON download ctg-studies.json.zip)");
             }
             Map<Integer, StudyCopies.Decision> decisions = files.files().size() > 1 ? survey(files) : Map.of();
-            new Merge(table, reading, context.problems(), decisions, context.display("clinical-trials")).readAll(files);
+            new Merge(table, review, new AtmpClassifier(rules), overrides, reading, context.problems(), decisions,
+                    context.display("clinical-trials")).readAll(files);
         }
-        return List.of(new Dataset(table.build(), "Clinical trials (ClinicalTrials.gov)",
-                reading.provenance("ClinicalTrials.gov (U.S. National Library of Medicine)",
-                        "https://clinicaltrials.gov/", context.settings().retrieved("clinical_trials"))));
+        for (Overrides.Override unused : overrides.unused()) {
+            context.problems().warn(unused.where(), "no trial " + unused.nctId() + " in the ClinicalTrials.gov files: "
+                    + "the override is not applied (a typing error in the NCT number, or a trial no longer in the search?)");
+        }
+        if (overrides.size() > 0) {
+            reading.note((overrides.size() - overrides.unused().size()) + " classifications set by the analysts in "
+                    + Overrides.FILE + " (atmp_rule = override)");
+        }
+        Provenance provenance = reading.provenance("ClinicalTrials.gov (U.S. National Library of Medicine)",
+                "https://clinicaltrials.gov/", context.settings().retrieved("clinical_trials"));
+        Table reviewed = review.build();
+        return List.of(new Dataset(table.build(), "Clinical trials (ClinicalTrials.gov)", provenance),
+                new Dataset(reviewed, "Classification review: the calls of the ATMP rules worth a second look",
+                        new Provenance("The tool's ATMP rules (" + rules.origin() + ")", "", List.of(), reviewed.rowCount(),
+                                0, provenance.retrieved(), provenance.dataAsOf(), List.of())));
     }
 
     /** The first pass: every copy of every study, noted; problems are left to the second pass to report. */
@@ -129,8 +157,11 @@ final class ClinicalTrialsCollector implements Collector {
     }
 
     /** The second pass: keeps one copy of each study, classified, and notes what was merged. */
-    private final class Merge {
+    private static final class Merge {
         private final Table.Builder table;
+        private final Table.Builder review;
+        private final AtmpClassifier classifier;
+        private final Overrides overrides;
         private final Reading reading;
         private final Problems problems;
         private final Map<Integer, StudyCopies.Decision> decisions;
@@ -145,10 +176,13 @@ final class ClinicalTrialsCollector implements Collector {
         private int pagesWithToken;
         private final String folder;
 
-        Merge(Table.Builder table, Reading reading, Problems problems, Map<Integer, StudyCopies.Decision> decisions,
-              String folder) {
+        Merge(Table.Builder table, Table.Builder review, AtmpClassifier classifier, Overrides overrides, Reading reading,
+              Problems problems, Map<Integer, StudyCopies.Decision> decisions, String folder) {
             this.folder = folder;
             this.table = table;
+            this.review = review;
+            this.classifier = classifier;
+            this.overrides = overrides;
             this.reading = reading;
             this.problems = problems;
             this.decisions = decisions;
@@ -214,6 +248,19 @@ final class ClinicalTrialsCollector implements Collector {
         private void keep(Trial kept, List<Trial.Intervention> classifyOn) {
             Trial trial = kept.withInterventions(classifyOn);
             AtmpClassifier.Classification c = classifier.classify(trial);
+            String interventions = trial.interventions().stream().map(Trial.Intervention::label)
+                    .collect(Collectors.joining("|"));
+            Overrides.Override override = overrides.of(trial.nctId());
+            if (override != null) {
+                // The analysts' call, with the rules' own call kept in the evidence.
+                String rules = c.atmp() ? c.category() + " by rule " + c.rule() : "not ATMP by rule " + c.rule();
+                c = new AtmpClassifier.Classification(override.atmp(), override.atmp() ? override.category() : null,
+                        override.atmp() ? (c.modality() != null ? c.modality() : "Set by the analysts") : null, "override",
+                        override.reason() + " (the rules: " + rules + ")", null);
+            } else if (c.review() != null) {
+                review.add(trial.nctId(), trial.title(), trial.countries().contains("Sweden"),
+                        c.atmp() ? c.category() : "not ATMP", c.rule(), c.evidence(), c.review(), interventions);
+            }
             unplacedLocations += trial.unplaced().size();
             trial.unplaced().stream().limit(3).forEach(l -> {
                 if (unplacedExamples.size() < 3) {
@@ -222,8 +269,7 @@ final class ClinicalTrialsCollector implements Collector {
             });
             table.add(trial.nctId(), trial.title(), trial.status(), CtgFields.ACTIVE.contains(trial.status()),
                     trial.phase(), trial.startDate(), trial.startDate() == null ? null : (long) trial.startDate().getYear(),
-                    trial.studyType(), trial.sponsor(), trial.funderType(), trial.conditions(),
-                    trial.interventions().stream().map(Trial.Intervention::label).collect(Collectors.joining("|")),
+                    trial.studyType(), trial.sponsor(), trial.funderType(), trial.conditions(), interventions,
                     String.join("|", trial.countries()), (long) trial.unplaced().size(), trial.countries().contains("Sweden"),
                     c.atmp(), c.category(), c.modality(), c.rule(), c.evidence(), trial.lastUpdate(), trial.format(),
                     trial.file());

@@ -40,6 +40,9 @@ final class StudyFiles implements Closeable {
     static StudyFiles list(CollectContext context, Reading reading) throws IOException {
         StudyFiles result = new StudyFiles();
         for (Path path : context.files(CSV)) {
+            if (path.getFileName().toString().equalsIgnoreCase(Overrides.FILE)) {
+                continue; // the analysts' corrections, not a download
+            }
             reading.file(context.sourceFile(path, CSV.format()));
             result.files.add(new StudyFile(path, context.display(path), false));
         }

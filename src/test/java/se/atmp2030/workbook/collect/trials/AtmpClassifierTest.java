@@ -9,7 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AtmpClassifierTest {
-    private final AtmpClassifier classifier = new AtmpClassifier();
+    private final AtmpClassifier classifier;
+
+    AtmpClassifierTest() throws java.io.IOException {
+        classifier = new AtmpClassifier(se.atmp2030.workbook.collect.AtmpRules.builtIn());
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', textBlock = """
@@ -18,7 +22,8 @@ class AtmpClassifierTest {
             BIOLOGICAL: axicabtagene ciloleucel;                       car-t;             GTMP
             GENETIC: NY-ESO-1 TCR-engineered T cells;                  tcr-t;             GTMP
             GENETIC: AAV5-hFIX vector;                                 aav;               GTMP
-            GENETIC: Lentiviral vector transduced autologous HSC;      lentiviral;        GTMP
+            GENETIC: Lentiviral vector transduced autologous HSC;      gene-modified-cells; GTMP
+            GENETIC: Lentiviral vector for beta-thalassaemia;          lentiviral;        GTMP
             GENETIC: CRISPR-Cas9 edited CD34+ cells;                   gene-editing;      GTMP
             BIOLOGICAL: Oncolytic adenovirus DNX-2401;                 oncolytic-virus;   GTMP
             GENETIC: Plasmid encoding VEGF;                            gene-therapy;      GTMP
