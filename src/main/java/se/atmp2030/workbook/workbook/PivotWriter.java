@@ -44,11 +44,16 @@ import se.atmp2030.workbook.collect.Table;
  * pivot's cells with their values, and sets refresh-on-open so that Excel recomputes it from the sheet.
  *
  * <p>A template asks for one with an anchor cell such as
- * {@code ${pivot:clinical_trials rows=start_year cols=phase count=nct_id}} or {@code ... sum=ec_contribution}.
+ * {@code ${pivot:clinical_trials rows=start_year cols=phase count=nct_id}} or {@code ... sum=ec_contribution}, and may
+ * keep only the rows where a yes/no column is TRUE: {@code where=atmp_developer} (a page field above the pivot, set to
+ * TRUE, as Excel's report filter shows it), so that the pivot's total is that of those rows.
  */
 final class PivotWriter {
-    /** What to pivot: a dataset, the row field, the column field, and the data field with count or sum. */
-    record Spec(String dataset, String rows, String cols, String function, String field) {
+    /**
+     * What to pivot: a dataset, the row field, the column field, the data field with count or sum, and optionally a
+     * yes/no column that filters the rows (a page field set to TRUE: {@code where=atmp_developer}), or {@code null}.
+     */
+    record Spec(String dataset, String rows, String cols, String function, String field, String where) {
         String caption() {
             return ("sum".equals(function) ? "Sum of " : "Count of ") + field;
         }
@@ -82,7 +87,7 @@ final class PivotWriter {
         for (int i = 1; i < words.length; i++) {
             int eq = words[i].indexOf('=');
             if (eq < 0) {
-                return "\"" + words[i] + "\" is not key=value (expected rows=, cols=, count= or sum=)";
+                return "\"" + words[i] + "\" is not key=value (expected rows=, cols=, count= or sum=, where=)";
             }
             args.put(words[i].substring(0, eq), words[i].substring(eq + 1));
         }
@@ -91,7 +96,11 @@ final class PivotWriter {
             return "no dataset \"" + words[0] + "\" (expected one of " + String.join(", ", tables.keySet()) + ")";
         }
         String function = args.containsKey("sum") ? "sum" : "count";
-        Spec spec = new Spec(words[0], args.get("rows"), args.get("cols"), function, args.get(function));
+        Spec spec = new Spec(words[0], args.get("rows"), args.get("cols"), function, args.get(function), args.get("where"));
+        if (spec.where() != null && table.columns().stream().noneMatch(c -> c.name().equals(spec.where())
+                && c.type() == ColumnType.BOOLEAN)) {
+            return "dataset " + spec.dataset() + " has no yes/no column \"" + spec.where() + "\" to filter on (where=)";
+        }
         for (String column : new String[] {spec.rows(), spec.cols(), spec.field()}) {
             if (column == null) {
                 return "expected rows=<column> cols=<column> and count=<column> or sum=<column>";
@@ -103,17 +112,24 @@ final class PivotWriter {
         return spec;
     }
 
-    /** The rows the pivot's cells take on the sheet. */
+    /** The rows the pivot's cells take on the sheet (with a filter, two more: the filter and a blank row). */
     static int height(Spec spec, Table table) {
-        boolean[] wanted = new boolean[table.columnIndex(spec.rows()) + 1];
-        wanted[wanted.length - 1] = true;
-        return 3 + distinct(table, wanted).get(wanted.length - 1).size();
+        int rowField = table.columnIndex(spec.rows());
+        int filter = spec.where() == null ? -1 : table.columnIndex(spec.where());
+        java.util.Set<Object> shown = new java.util.HashSet<>();
+        for (Object[] values : table.rows()) {
+            if (filter < 0 || Boolean.TRUE.equals(values[filter])) {
+                shown.add(key(values[rowField]));
+            }
+        }
+        return 3 + shown.size() + (filter < 0 ? 0 : 2);
     }
 
     /** Writes the pivot with its top-left cell at (row, col) of {@code sheet}; the data sheet is named after the dataset. */
     void write(XSSFSheet sheet, int row, int col, Spec spec, Table table) {
         List<Column> columns = table.columns();
-        int lastField = Math.max(table.columnIndex(spec.rows()), Math.max(table.columnIndex(spec.cols()),
+        int filterField = spec.where() == null ? -1 : table.columnIndex(spec.where());
+        int lastField = Math.max(Math.max(table.columnIndex(spec.rows()), filterField), Math.max(table.columnIndex(spec.cols()),
                 table.columnIndex(spec.field())));
         List<Column> fields = columns.subList(0, lastField + 1);
         int rowField = table.columnIndex(spec.rows());
@@ -128,7 +144,7 @@ final class PivotWriter {
         List<Map<Object, Integer>> index = new ArrayList<>();
         boolean[] wanted = new boolean[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
-            wanted[f] = saveRecords || f == rowField || f == colField;
+            wanted[f] = saveRecords || f == rowField || f == colField || f == filterField;
         }
         List<List<Object>> distinct = distinct(table, wanted);
         for (int f = 0; f < fields.size(); f++) {
@@ -141,6 +157,11 @@ final class PivotWriter {
             index.add(positions);
         }
 
+        // A filter takes the rows above the pivot: its name and TRUE, then a blank row, as Excel lays out a page field.
+        int filterRow = row;
+        if (filterField >= 0) {
+            row += 2;
+        }
         XSSFPivotTable pivot = createPivotParts(sheet, row, col, fields);
         CTPivotCacheDefinition cache = pivot.getPivotCacheDefinition().getCTPivotCacheDefinition();
         cache.getCacheSource().getWorksheetSource().setSheet(WorkbookWriter.dataSheetName(spec.dataset()));
@@ -169,24 +190,52 @@ final class PivotWriter {
                     + "opens, and the pivot's cells show the numbers meanwhile", spec.dataset(), table.rowCount());
         }
 
-        // The aggregated cells, as Excel lays out a compact pivot with one row and one column field.
-        List<Object> rowItems = items.get(rowField);
-        List<Object> colItems = items.get(colField);
-        Map<Integer, Map<Integer, Double>> cells = new TreeMap<>();
+        // The aggregated cells, as Excel lays out a compact pivot with one row and one column field; with a filter, only
+        // the rows it keeps, and only the row and column items that have some of them.
+        Map<Integer, Map<Integer, Double>> byItem = new TreeMap<>();
+        java.util.SortedSet<Integer> shownRows = new java.util.TreeSet<>();
+        java.util.SortedSet<Integer> shownCols = new java.util.TreeSet<>();
         for (Object[] values : table.rows()) {
+            if (filterField >= 0 && !Boolean.TRUE.equals(values[filterField])) {
+                continue;
+            }
+            int r = index.get(rowField).get(key(values[rowField]));
+            int c = index.get(colField).get(key(values[colField]));
+            shownRows.add(r);
+            shownCols.add(c);
             if ("count".equals(spec.function()) && values[dataField] == null) {
                 continue;
             }
             double amount = "count".equals(spec.function()) ? 1 : values[dataField] == null ? 0
                     : ((Number) values[dataField]).doubleValue();
-            cells.computeIfAbsent(index.get(rowField).get(key(values[rowField])), r -> new TreeMap<>())
-                    .merge(index.get(colField).get(key(values[colField])), amount, Double::sum);
+            byItem.computeIfAbsent(r, k -> new TreeMap<>()).merge(c, amount, Double::sum);
         }
+        if (filterField < 0) {
+            for (int i = 0; i < items.get(rowField).size(); i++) {
+                shownRows.add(i);
+            }
+            for (int i = 0; i < items.get(colField).size(); i++) {
+                shownCols.add(i);
+            }
+        }
+        List<Integer> rowIndexes = List.copyOf(shownRows);
+        List<Integer> colIndexes = List.copyOf(shownCols);
+        List<Object> rowItems = rowIndexes.stream().map(i -> items.get(rowField).get(i)).toList();
+        List<Object> colItems = colIndexes.stream().map(i -> items.get(colField).get(i)).toList();
+        Map<Integer, Map<Integer, Double>> cells = new TreeMap<>();
+        byItem.forEach((r, line) -> line.forEach((c, v) -> cells.computeIfAbsent(rowIndexes.indexOf(r), k -> new TreeMap<>())
+                .put(colIndexes.indexOf(c), v)));
         int lastCol = col + colItems.size() + 1;
         int lastRow = row + 2 + rowItems.size();
-        definition(pivot.getCTPivotTableDefinition(), spec, fields.size(), rowField, colField, dataField, rowItems.size(),
-                colItems.size(), new AreaReference(new CellReference(row, col), new CellReference(lastRow, lastCol),
-                        SpreadsheetVersion.EXCEL2007).formatAsString());
+        CTPivotTableDefinition def = pivot.getCTPivotTableDefinition();
+        definition(def, spec, fields.size(), rowField, colField, dataField, items.get(rowField).size(), rowIndexes,
+                items.get(colField).size(), colIndexes, new AreaReference(new CellReference(row, col),
+                        new CellReference(lastRow, lastCol), SpreadsheetVersion.EXCEL2007).formatAsString());
+        if (filterField >= 0) {
+            filter(def, filterField, items.get(filterField));
+            set(sheet, filterRow, col, spec.where(), styles.header());
+            set(sheet, filterRow, col + 1, "TRUE", null);
+        }
         render(sheet, row, col, spec, rowItems, colItems, cells, fields.get(dataField));
     }
 
@@ -256,8 +305,41 @@ final class PivotWriter {
         shared.setCount(values.size());
     }
 
+    /**
+     * The filter as a page field set to TRUE: its pivot field on the page axis with its items (the others hidden), and
+     * the location's page rows.
+     */
+    private static void filter(CTPivotTableDefinition def, int filterField, List<Object> values) {
+        CTPivotField field = def.getPivotFields().getPivotFieldArray(filterField);
+        field.setAxis(STAxis.AXIS_PAGE);
+        field.setMultipleItemSelectionAllowed(false);
+        CTItems items = field.addNewItems();
+        int selected = -1;
+        for (int i = 0; i < values.size(); i++) {
+            var item = items.addNewItem();
+            item.setX(i);
+            if (Boolean.TRUE.equals(values.get(i))) {
+                selected = i;
+            } else {
+                item.setH(true);
+            }
+        }
+        items.addNewItem().setT(STItemType.DEFAULT);
+        items.setCount(values.size() + 1);
+        var page = def.addNewPageFields().addNewPageField();
+        page.setFld(filterField);
+        if (selected >= 0) {
+            page.setItem(selected);
+        }
+        page.setHier(-1);
+        def.getPageFields().setCount(1);
+        def.getLocation().setRowPageCount(1);
+        def.getLocation().setColPageCount(1);
+    }
+
     private static void definition(CTPivotTableDefinition def, Spec spec, int fieldCount, int rowField, int colField,
-                                   int dataField, int rowItemCount, int colItemCount, String location) {
+                                   int dataField, int rowItemCount, List<Integer> rowShown, int colItemCount,
+                                   List<Integer> colShown, String location) {
         def.setDataCaption("Values");
         def.setOutline(true);
         def.setOutlineData(true);
@@ -290,24 +372,23 @@ final class PivotWriter {
         def.addNewRowFields().addNewField().setX(rowField);
         def.getRowFields().setCount(1);
         def.addNewRowItems();
-        axisItems(def.getRowItems().addNewI(), 0);
-        for (int i = 1; i < rowItemCount; i++) {
+        for (int i : rowShown) {
             axisItems(def.getRowItems().addNewI(), i);
         }
         CTI grandRow = def.getRowItems().addNewI();
         grandRow.setT(STItemType.GRAND);
         grandRow.addNewX();
-        def.getRowItems().setCount(rowItemCount + 1);
+        def.getRowItems().setCount(rowShown.size() + 1);
         def.addNewColFields().addNewField().setX(colField);
         def.getColFields().setCount(1);
         def.addNewColItems();
-        for (int i = 0; i < colItemCount; i++) {
+        for (int i : colShown) {
             axisItems(def.getColItems().addNewI(), i);
         }
         CTI grandCol = def.getColItems().addNewI();
         grandCol.setT(STItemType.GRAND);
         grandCol.addNewX();
-        def.getColItems().setCount(colItemCount + 1);
+        def.getColItems().setCount(colShown.size() + 1);
         CTDataField data = def.addNewDataFields().addNewDataField();
         data.setName(spec.caption());
         data.setFld(dataField);

@@ -49,6 +49,20 @@ class LibreOfficeRoundTripTest {
                 .containsPattern("2024( \\d+){5,7} 50")
                 .containsPattern("Total Result( \\d+){6,8} 459");
         assertThat(pdfText).as("the postings pivot").containsPattern("Denmark( \\d+){5} 519");
+        double developers = 0;
+        try (var in = Files.newInputStream(book); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var data = workbook.getSheet("data_eu_funding");
+            java.util.Map<String, Integer> column = new java.util.HashMap<>();
+            data.getRow(0).forEach(c -> column.put(c.getStringCellValue(), c.getColumnIndex()));
+            for (int r = 1; r <= data.getLastRowNum(); r++) {
+                if (data.getRow(r).getCell(column.get("atmp_developer")).getBooleanCellValue()) {
+                    developers += data.getRow(r).getCell(column.get("ec_contribution")).getNumericCellValue();
+                }
+            }
+        }
+        assertThat(pdfText).as("LibreOffice applies the funding pivot's filter: the developers' total")
+                .containsPattern("Total Result( [\\d,.]+){2} " + String.format(java.util.Locale.ENGLISH, "%,.2f", developers)
+                        .replace(".", "\\."));
     }
 
     private static void requireTools(String... tools) {

@@ -82,6 +82,45 @@ class ReportWorkbookTest {
     }
 
     @Test
+    void theFundingPivotHoldsTheRegistersDevelopersOnlySoItsTotalIsTheKpi() throws IOException {
+        try (XSSFWorkbook workbook = open()) {
+            XSSFPivotTable funding = workbook.getPivotTables().get(2);
+            var def = funding.getCTPivotTableDefinition();
+            XSSFSheet data = workbook.getSheet("data_eu_funding");
+            java.util.Map<String, Integer> column = new java.util.HashMap<>();
+            data.getRow(0).forEach(c -> column.put(c.getStringCellValue(), c.getColumnIndex()));
+            // The developers' total, added up here from the data sheet.
+            double developers = 0;
+            double everyone = 0;
+            for (int r = 1; r <= data.getLastRowNum(); r++) {
+                var row = data.getRow(r);
+                double amount = row.getCell(column.get("ec_contribution")).getNumericCellValue();
+                everyone += amount;
+                if (row.getCell(column.get("atmp_developer")).getBooleanCellValue()) {
+                    developers += amount;
+                }
+            }
+            assertThat(everyone).as("the set-up: participants that are no developers").isGreaterThan(developers);
+            assertThat(def.getPageFields().getPageFieldArray(0).getFld()).isEqualTo(column.get("atmp_developer"));
+            var area = new org.apache.poi.ss.util.AreaReference(def.getLocation().getRef(),
+                    org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+            XSSFSheet sheet = workbook.getSheet("Pivots");
+            double grand = sheet.getRow(area.getLastCell().getRow()).getCell(area.getLastCell().getCol()).getNumericCellValue();
+            assertThat(grand).isCloseTo(developers, org.assertj.core.data.Offset.offset(0.005));
+            var kpis = sheet.getWorkbook().getSheet("KPIs");
+            double kpi = 0;
+            for (var row : kpis) {
+                if ("funding.atmp_developers_total_eur".equals(row.getCell(0).getStringCellValue())) {
+                    kpi = row.getCell(2).getNumericCellValue();
+                }
+            }
+            assertThat(grand).as("the pivot's total is the KPI's").isCloseTo(kpi, org.assertj.core.data.Offset.offset(0.005));
+            assertThat(sheet.getRow(area.getFirstCell().getRow() - 2).getCell(0).getStringCellValue())
+                    .as("the filter stands above the pivot, as Excel shows a report filter").isEqualTo("atmp_developer");
+        }
+    }
+
+    @Test
     void handedOutReady() throws IOException {
         try (XSSFWorkbook workbook = open()) {
             assertThat(workbook.getName("kpi_trials_active").getRefersToFormula()).startsWith("KPIs!$C$");

@@ -96,7 +96,9 @@ final class EuFundingCollector implements Collector {
                 .column("org_number", ColumnType.TEXT, "Organisation number of the matched register company")
                 .column("company", ColumnType.TEXT, "Matched register company")
                 .column("register_sme", ColumnType.BOOLEAN, "Whether the matched company is an SME in the register")
-                .column("match_rule", ColumnType.TEXT, "How the company was matched: VAT or name; empty: not an ATMP developer");
+                .column("match_rule", ColumnType.TEXT, "How the company was matched: VAT or name; empty: not an ATMP developer")
+                .column("atmp_developer", ColumnType.BOOLEAN, "Whether the participant is a developer of the register "
+                        + "(the pivot of EU funding filters on it, so that its total is the KPI's)");
         Reading reading = new Reading();
         long[] foreign = {0};
         List<Path> organizationFiles = new ArrayList<>(context.files(ORGANIZATIONS));
@@ -166,7 +168,8 @@ final class EuFundingCollector implements Collector {
                             ec, net, cost,
                             match == null ? null : match.company().orgNumber(),
                             match == null ? null : match.company().name(),
-                            match == null ? null : match.company().sme(), match == null ? null : match.rule());
+                            match == null ? null : match.company().sme(), match == null ? null : match.rule(),
+                            match != null);
                 });
             }
         } finally {
