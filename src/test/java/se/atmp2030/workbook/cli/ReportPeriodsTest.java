@@ -60,6 +60,28 @@ class ReportPeriodsTest {
     }
 
     @Test
+    void anotherReportYearCutsEveryFigureAtItsEndAndIsComplete() throws IOException {
+        Path inputs = inputs();
+        setProperty(inputs, "year", "2023");
+        Map<Integer, Long> perYear = cartPerYear(inputs.resolve("cart/cart-infusions.csv"));
+        long upTo2023 = perYear.entrySet().stream().filter(e -> e.getKey() <= 2023).mapToLong(Map.Entry::getValue).sum();
+        double change = (perYear.get(2023) - perYear.get(2022)) / (double) perYear.get(2022);
+
+        Map<String, SheetTable> book = build(inputs, "KPIs", "Series", "Build report");
+        SheetTable kpis = book.get("KPIs");
+        assertThat(number(kpis, "cart.infusions_total")).isEqualTo(upTo2023);
+        assertThat(number(kpis, "cart.infusions_last")).isEqualTo(perYear.get(2023));
+        assertThat((Double) kpis.row("key", "cart.change_pct").get("value")).isCloseTo(change, within(1e-12));
+        assertThat(kpis.row("key", "cart.change_pct")).as("2023 was over when the data was taken: no lower bound")
+                .doesNotContainKey("note");
+        assertThat(book.get("Series").series("cart_infusions", null)).doesNotContainKey(2024);
+        assertThat(insights(inputs)).anyMatch(s -> s.startsWith(Math.round(change * 100) + "% increase in CAR T treatments "
+                + "from 2022-2023 – " + upTo2023 + " infusions")).noneMatch(s -> s.contains("and counting"));
+        assertThat(book.get("Build report").where(r -> "rows after the report year".equals(r.get("what"))))
+                .extracting(r -> r.get("where")).contains("cart_infusions", "job_postings", "clinical_trials");
+    }
+
+    @Test
     void aFallIntoAYearNotOverIsNoComparisonAndTheSentenceSaysOnlyWhatIsKnown() throws IOException {
         Path inputs = inputs();
         Path cart = inputs.resolve("cart/cart-infusions.csv");
