@@ -61,6 +61,8 @@ public final class AtmpRules {
         private final List<String> terms;
         private final Pattern pattern;
         private final List<Pattern> each;
+        /** A piece of plain text that every match of a term contains, in lower case: a quick way to say "no match". */
+        private final String[] fragments;
 
         Terms(List<String> terms) {
             this.terms = List.copyOf(terms);
@@ -68,11 +70,28 @@ public final class AtmpRules {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             this.each = terms.stream().map(t -> Pattern.compile(regex(t), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                     .toList();
+            this.fragments = terms.stream().map(AtmpRules::fragment).distinct().toArray(String[]::new);
+        }
+
+        /**
+         * The first matching text, as it stands in {@code text}; {@code lower} is the text in lower case (Locale.ROOT),
+         * which lets most texts be passed over without running the pattern.
+         */
+        public Optional<String> find(String text, String lower) {
+            if (text == null || lower == null) {
+                return Optional.empty();
+            }
+            for (String fragment : fragments) {
+                if (lower.contains(fragment)) {
+                    return find(text);
+                }
+            }
+            return Optional.empty();
         }
 
         /** The term (as the rules file spells it) of the first match, so that "Cell Therapies" counts as "cell therapy". */
         public Optional<String> findTerm(String text) {
-            return find(text).map(found -> {
+            return find(text, text == null ? null : text.toLowerCase(Locale.ROOT)).map(found -> {
                 for (int i = 0; i < each.size(); i++) {
                     if (each.get(i).matcher(found).matches()) {
                         return terms.get(i);
@@ -321,6 +340,27 @@ public final class AtmpRules {
             }
         }
         return "(?<!" + WORD_CHAR + ")(?:" + String.join(SEPARATOR, parts) + ")(?!" + WORD_CHAR + ")";
+    }
+
+    /**
+     * The longest plain piece of a term, in lower case, that every text it matches contains: a word's letters before a
+     * wildcard, a stem without its hyphen, a word ending in y without the y (therapy, therapies).
+     */
+    static String fragment(String term) {
+        String best = "";
+        for (String word : words(term)) {
+            if (word.equals("*")) {
+                continue;
+            }
+            String core = word.replaceAll("^[*-]|\\*$", "").toLowerCase(Locale.ROOT);
+            if (!word.startsWith("-") && !word.endsWith("*") && core.matches(".*[^aeiou]y") && !core.matches(".*\\d.*")) {
+                core = core.substring(0, core.length() - 1);
+            }
+            if (core.length() > best.length()) {
+                best = core;
+            }
+        }
+        return best;
     }
 
     /** A word and its English plural: cell(s), therapy/therapies, virus(es); a word with digits has none. */

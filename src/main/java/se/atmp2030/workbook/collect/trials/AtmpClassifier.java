@@ -110,7 +110,8 @@ final class AtmpClassifier {
             case INTERVENTIONS -> {
                 for (Trial.Intervention intervention : interventions) {
                     for (String text : new String[] {intervention.name(), intervention.details()}) {
-                        Optional<String> found = terms.find(mask(text, masked));
+                        String shown = mask(text, masked);
+                        Optional<String> found = terms.find(shown, lower(shown));
                         if (found.isPresent()) {
                             return Optional.of(new String[] {found.get(), "\"" + found.get() + "\" in intervention \""
                                     + intervention.label() + "\""});
@@ -120,13 +121,19 @@ final class AtmpClassifier {
                 return Optional.empty();
             }
             case TITLE -> {
-                return terms.find(mask(trial.title(), masked)).map(found -> new String[] {found, "\"" + found + "\" in title"});
+                String title = mask(trial.title(), masked);
+                return terms.find(title, lower(title)).map(found -> new String[] {found, "\"" + found + "\" in title"});
             }
             default -> {
-                return terms.find(mask(trial.conditions(), masked))
+                String conditions = mask(trial.conditions(), masked);
+                return terms.find(conditions, lower(conditions))
                         .map(found -> new String[] {found, "\"" + found + "\" in conditions"});
             }
         }
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The text with every occurrence of {@code masked} blanked out. */
@@ -142,6 +149,6 @@ final class AtmpClassifier {
     private static boolean alsoHas(AtmpRules.Terms terms, Trial trial, List<Trial.Intervention> interventions) {
         String all = interventions.stream().map(i -> i.name() + " " + (i.details() == null ? "" : i.details()))
                 .collect(Collectors.joining(" ")) + " " + trial.title() + " " + trial.conditions();
-        return terms.find(all).isPresent();
+        return terms.find(all, lower(all)).isPresent();
     }
 }
