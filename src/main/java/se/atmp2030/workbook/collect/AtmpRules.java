@@ -62,7 +62,7 @@ public final class AtmpRules {
         private final Pattern pattern;
         private final List<Pattern> each;
         /** A piece of plain text that every match of a term contains, in lower case: a quick way to say "no match". */
-        private final String[] fragments;
+        private final Fragment[] fragments;
 
         Terms(List<String> terms) {
             this.terms = List.copyOf(terms);
@@ -70,7 +70,7 @@ public final class AtmpRules {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             this.each = terms.stream().map(t -> Pattern.compile(regex(t), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                     .toList();
-            this.fragments = terms.stream().map(AtmpRules::fragment).distinct().toArray(String[]::new);
+            this.fragments = terms.stream().map(AtmpRules::fragment).distinct().toArray(Fragment[]::new);
         }
 
         /**
@@ -81,8 +81,8 @@ public final class AtmpRules {
             if (text == null || lower == null) {
                 return Optional.empty();
             }
-            for (String fragment : fragments) {
-                if (lower.contains(fragment)) {
+            for (Fragment fragment : fragments) {
+                if (fragment.in(lower)) {
                     return find(text);
                 }
             }
@@ -346,21 +346,54 @@ public final class AtmpRules {
      * The longest plain piece of a term, in lower case, that every text it matches contains: a word's letters before a
      * wildcard, a stem without its hyphen, a word ending in y without the y (therapy, therapies).
      */
-    static String fragment(String term) {
-        String best = "";
+    static Fragment fragment(String term) {
+        Fragment best = new Fragment("", false, false, false);
         for (String word : words(term)) {
             if (word.equals("*")) {
                 continue;
             }
             String core = word.replaceAll("^[*-]|\\*$", "").toLowerCase(Locale.ROOT);
-            if (!word.startsWith("-") && !word.endsWith("*") && core.matches(".*[^aeiou]y") && !core.matches(".*\\d.*")) {
-                core = core.substring(0, core.length() - 1);
-            }
-            if (core.length() > best.length()) {
-                best = core;
+            boolean start = !word.startsWith("*") && !word.startsWith("-");
+            boolean end = !word.endsWith("*");
+            // A plain word in y takes "ies" in the plural: its fragment ends before the y (therap-y, therap-ies).
+            boolean y = end && !word.startsWith("-") && core.length() > 1 && core.matches(".*[^aeiou]y")
+                    && !core.matches(".*\\d.*");
+            String text = y ? core.substring(0, core.length() - 1) : core;
+            if (text.length() > best.text().length()) {
+                best = new Fragment(text, start, end, y);
             }
         }
         return best;
+    }
+
+    /**
+     * A piece of a term in lower case, and whether it stands at the start or end of a word there: "car" of "CAR T" is
+     * in "car-t" but not in "carcinoma" or "scar". At the end a plural may follow: s or es, or y and ies for a word in y.
+     */
+    record Fragment(String text, boolean wordStart, boolean wordEnd, boolean yWord) {
+        boolean in(String lower) {
+            if (text.isEmpty()) {
+                return true;
+            }
+            for (int at = lower.indexOf(text); at >= 0; at = lower.indexOf(text, at + 1)) {
+                if (wordStart && at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                    continue;
+                }
+                if (!wordEnd || endsWord(lower, at + text.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean endsWord(String lower, int end) {
+            int stop = end;
+            while (stop < lower.length() && Character.isLetterOrDigit(lower.charAt(stop))) {
+                stop++;
+            }
+            String rest = lower.substring(end, stop);
+            return yWord ? rest.equals("y") || rest.equals("ies") : rest.isEmpty() || rest.equals("s") || rest.equals("es");
+        }
     }
 
     /** A word and its English plural: cell(s), therapy/therapies, virus(es); a word with digits has none. */

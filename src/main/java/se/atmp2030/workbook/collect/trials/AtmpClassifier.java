@@ -1,6 +1,7 @@
 package se.atmp2030.workbook.collect.trials;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -132,9 +133,27 @@ final class AtmpClassifier {
         }
     }
 
+    /**
+     * The text in lower case, for the rules' quick look. One trial's few texts are looked at by every rule, so the last
+     * few are kept (by identity: the same string objects come back for each rule).
+     */
     private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> cache = LOWER.get();
+        String lower = cache.get(text);
+        if (lower == null) {
+            if (cache.size() > 64) {
+                cache.clear();
+            }
+            lower = text.toLowerCase(java.util.Locale.ROOT);
+            cache.put(text, lower);
+        }
+        return lower;
     }
+
+    private static final ThreadLocal<Map<String, String>> LOWER = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     /** The text with every occurrence of {@code masked} blanked out. */
     private static String mask(String text, String masked) {
