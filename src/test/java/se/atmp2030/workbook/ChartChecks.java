@@ -158,7 +158,8 @@ public final class ChartChecks {
             XSSFRow row = sheet.getRow(r);
             Cell cell = row == null ? null : row.getCell(first.getCol());
             if (cell == null || cell.getCellType() == CellType.BLANK
-                    || cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals("Total")) {
+                    || cell.getCellType() == CellType.STRING && (cell.getStringCellValue().equals("Total")
+                    || cell.getStringCellValue().startsWith("* "))) {
                 return rows;
             }
             rows++;

@@ -11,13 +11,26 @@ import java.util.List;
  *                    series per column), {@code fixed} when the columns are always the same
  * @param formats     the Excel number format of each column, {@code null} for text
  * @param totalColumns the columns that get a SUM in a total row; empty for no total row
+ * @param marked      the rows whose values are lower bounds (a year not over, a total missing a member): their first
+ *                    cell reads "2024*", and {@code footnote} below the table says why
  */
-record Grid(String kind, List<String> header, List<List<Object>> rows, List<String> formats, List<Integer> totalColumns) {
+record Grid(String kind, List<String> header, List<List<Object>> rows, List<String> formats, List<Integer> totalColumns,
+            java.util.Set<Integer> marked, String footnote) {
     Grid {
         header = List.copyOf(header);
         rows = rows.stream().map(r -> (List<Object>) new ArrayList<>(r)).toList();
         formats = new ArrayList<>(formats);
         totalColumns = List.copyOf(totalColumns);
+        marked = java.util.Set.copyOf(marked);
+    }
+
+    Grid(String kind, List<String> header, List<List<Object>> rows, List<String> formats, List<Integer> totalColumns) {
+        this(kind, header, rows, formats, totalColumns, java.util.Set.of(), null);
+    }
+
+    /** The same grid with these rows marked as lower bounds and the footnote that says why. */
+    Grid marking(java.util.Set<Integer> rows, String note) {
+        return rows.isEmpty() ? this : new Grid(kind, header, this.rows, formats, totalColumns, rows, "* " + note);
     }
 
     boolean wide() {
@@ -28,8 +41,8 @@ record Grid(String kind, List<String> header, List<List<Object>> rows, List<Stri
         return header.size();
     }
 
-    /** Rows the grid takes on the sheet: header, data, and the total row if any. */
+    /** Rows the grid takes on the sheet: header, data, the total row and the footnote if any. */
     int height() {
-        return 1 + rows.size() + (totalColumns.isEmpty() ? 0 : 1);
+        return 1 + rows.size() + (totalColumns.isEmpty() ? 0 : 1) + (footnote == null ? 0 : 1);
     }
 }

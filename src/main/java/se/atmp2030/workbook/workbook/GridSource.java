@@ -79,8 +79,9 @@ final class GridSource {
                 rows.add(row);
             }
         }
-        return new Grid("fixed", List.of("Year", capitalise(series.unit()), "Change on the year before",
-                "Change since " + series.baseline()), rows, List.of(YEAR, format(series), PERCENT, PERCENT), List.of());
+        return marked(new Grid("fixed", List.of("Year", capitalise(series.unit()), "Change on the year before",
+                "Change since " + series.baseline()), rows, List.of(YEAR, format(series), PERCENT, PERCENT), List.of()),
+                List.of(series));
     }
 
     /** A declared breakdown with no member in the data: its total alone, under the column "Total". */
@@ -113,7 +114,7 @@ final class GridSource {
         }
         List<String> formats = new ArrayList<>(List.of(YEAR));
         members.forEach(s -> formats.add(format(s)));
-        return new Grid("wide", header, rows, formats, List.of());
+        return marked(new Grid("wide", header, rows, formats, List.of()), members);
     }
 
     private Object latest(String key, String breakdown) {
@@ -154,7 +155,13 @@ final class GridSource {
             row.add(null);
             rows.add(row);
         });
-        if (trend.forecast() != null) {
+        if (trend.forecast() != null && series.values().containsKey(trend.forecastYear())) {
+            // The year forecast is the year in progress, in the table with its value so far: the forecast and its
+            // interval go on that row (its fitted value is the forecast).
+            List<Object> row = rows.get(new ArrayList<>(series.values().keySet()).indexOf(trend.forecastYear()));
+            row.set(3, trend.lower95());
+            row.set(4, trend.upper95());
+        } else if (trend.forecast() != null) {
             List<Object> row = new ArrayList<>();
             row.add((double) trend.forecastYear());
             row.add(null);
@@ -164,8 +171,35 @@ final class GridSource {
             rows.add(row);
         }
         String f = format(series);
-        return new Grid("fixed", List.of("Year", capitalise(series.unit()), "Trend and forecast", "Forecast, low (95%)",
-                "Forecast, high (95%)"), rows, List.of(YEAR, f, f, f, f), List.of());
+        return marked(new Grid("fixed", List.of("Year", capitalise(series.unit()), "Trend and forecast", "Forecast, low (95%)",
+                "Forecast, high (95%)"), rows, List.of(YEAR, f, f, f, f), List.of()), List.of(series));
+    }
+
+    /**
+     * The grid with its year rows marked where a series' value is a lower bound (a year not over, a total missing a
+     * member), and the footnote that gives the series' notes on those years.
+     */
+    private static Grid marked(Grid grid, List<Series> series) {
+        java.util.Set<Integer> rows = new java.util.TreeSet<>();
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+        for (int r = 0; r < grid.rows().size(); r++) {
+            List<Object> row = grid.rows().get(r);
+            // A row with no value of the series (a forecast row) is not a measured year.
+            if (!(row.get(0) instanceof Double year) || row.subList(1, Math.min(row.size(), grid.wide() ? row.size() : 2))
+                    .stream().allMatch(java.util.Objects::isNull)) {
+                continue;
+            }
+            for (Series s : series) {
+                if (s.lowerBound(year.intValue())) {
+                    rows.add(r);
+                    String note = s.notes().get(year.intValue());
+                    if (note != null) {
+                        notes.add(note);
+                    }
+                }
+            }
+        }
+        return grid.marking(rows, notes.isEmpty() ? "a lower bound" : String.join("; ", notes));
     }
 
     private Object kpis(String prefix) {

@@ -28,6 +28,7 @@ final class Styles {
     private final CellStyle wrapped;
     private final CellStyle centredTop;
     private final CellStyle plainInteger;
+    private final CellStyle footnote;
 
     Styles(Workbook workbook) {
         short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
@@ -50,6 +51,13 @@ final class Styles {
 
         year = workbook.createCellStyle();
         year.setDataFormat(workbook.createDataFormat().getFormat("0"));
+
+        footnote = workbook.createCellStyle();
+        Font small = workbook.createFont();
+        small.setItalic(true);
+        small.setFontHeightInPoints((short) 9);
+        ((XSSFFont) small).setColor(rgb(0x59, 0x59, 0x59));
+        footnote.setFont(small);
 
         percent = workbook.createCellStyle();
         percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
@@ -133,6 +141,11 @@ final class Styles {
 
     CellStyle header() {
         return header;
+    }
+
+    /** A footnote under a table: small, italic, grey. */
+    CellStyle footnote() {
+        return footnote;
     }
 
     CellStyle link() {

@@ -310,7 +310,9 @@ final class TemplateFiller {
                 Object v = values.get(c);
                 if (v instanceof Double d) {
                     cell.setCellValue(d);
-                    cell.setCellStyle(formatStyle(grid.formats().get(c)));
+                    // A year whose values are lower bounds reads 2024* (still the number 2024), as the footnote explains.
+                    boolean mark = c == 0 && grid.marked().contains(r) && GridSource.YEAR.equals(grid.formats().get(0));
+                    cell.setCellStyle(formatStyle(mark ? MARKED_YEAR : grid.formats().get(c)));
                     recordCell(cell);
                 } else if (v instanceof String text) {
                     cell.setCellValue(text);
@@ -338,7 +340,15 @@ final class TemplateFiller {
                 computed.add(new Formulas.Place(a.sheet.getSheetName(), totalRow, a.col + c));
             }
         }
+        if (grid.footnote() != null) {
+            XSSFCell note = cell(a.sheet, a.row + grid.height() - 1, a.col);
+            note.setCellValue(grid.footnote());
+            note.setCellStyle(styles.footnote());
+        }
     }
+
+    /** The year format of a row of lower bounds: 2024 reads 2024*. */
+    static final String MARKED_YEAR = "0\"*\"";
 
     /**
      * The header's style: the analyst's styling of the anchor's row where there is one (the cell's own, else the anchor
@@ -564,7 +574,7 @@ final class TemplateFiller {
             style.setDataFormat(workbook.createDataFormat().getFormat(format));
             // Top-aligned like wrapped text beside it; years and numbering centred, as labels rather than amounts.
             style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-            if (GridSource.YEAR.equals(format)) {
+            if (GridSource.YEAR.equals(format) || MARKED_YEAR.equals(format)) {
                 style.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
             }
             return style;

@@ -81,7 +81,11 @@ class RestyledTemplateTest {
                     .as("the analyst's colour stays").isInstanceOf(org.apache.poi.xddf.usermodel.XDDFSolidFillProperties.class);
             assertThat(chart.getCTChartSpace().xmlText()).contains("AA0000");
             XSSFClientAnchor anchor = (XSSFClientAnchor) jobs.getDrawingPatriarch().getShapes().get(0).getAnchor();
-            assertThat(anchor.getRow1()).as("the chart moved with the rows inserted above it").isEqualTo(20 + 6);
+            assertThat(anchor.getRow1()).as("the chart moved with the rows inserted above it: five more years and the "
+                    + "footnote on 2024, a year not over").isEqualTo(20 + 6 + 1);
+            assertThat(jobs.getRow(12).getCell(0).getCellStyle().getDataFormatString()).as("2024 reads 2024*")
+                    .isEqualTo("0\"*\"");
+            assertThat(jobs.getRow(13).getCell(0).getStringCellValue()).startsWith("* 2024 was not over");
             assertThat((int) anchor.getCol2()).isEqualTo(10);
             assertThat(jobs.getRow(0).getCell(0).getCellStyle().getFont().getFontName()).isEqualTo("Georgia");
         }
