@@ -37,6 +37,7 @@ public final class Analyzer {
                 + "every KPI, series and trend (the data sheet still has them); set year in report.properties to include "
                 + "them", dataset)));
         notices.addAll(catalogue.notices());
+        notices.addAll(rows.spellingNotices());
         Set<String> wanted = new TreeSet<>(referenced);
         wanted.addAll(kpiKeys(patterns));
         Map<String, Kpi> byKey = new LinkedHashMap<>();

@@ -182,7 +182,7 @@ public final class KpiCatalogue {
     private void jobs(int year) {
         int from = settings.from("job_postings").orElse(year - 4);
         Map<String, Long> byCountry = rows.of("job_postings", inYears("year", from, year))
-                .collect(Collectors.groupingBy(r -> r.text("country"), TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> r.member("country"), TreeMap::new, Collectors.counting()));
         add("jobs.nordic_total", (double) byCountry.values().stream().mapToLong(Long::longValue).sum(), from, year);
         byCountry.forEach((country, n) -> add("jobs.postings.<country>", country, n.doubleValue(), from, year));
         List<String> ranked = byCountry.entrySet().stream()
@@ -265,12 +265,12 @@ public final class KpiCatalogue {
     private void recommendations(int year) {
         List<String> order = List.of("recommended", "under assessment", "not recommended");
         Map<String, Rows.Row> best = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        rows.of("recommendations").forEach(r -> best.merge(r.text("product").strip(), r, (a, b) ->
+        rows.of("recommendations").forEach(r -> best.merge(r.member("product"), r, (a, b) ->
                 rank(order, b.text("status")) < rank(order, a.text("status")) ? b : a));
         List<Rows.Row> products = List.copyOf(best.values());
         List<Rows.Row> recommended = products.stream().filter(r -> "recommended".equals(r.text("status"))).toList();
         add("recommendations.recommended", (double) recommended.size(), year, year);
-        recommended.stream().collect(Collectors.groupingBy(r -> r.text("atmp_type"), TreeMap::new, Collectors.counting()))
+        recommended.stream().collect(Collectors.groupingBy(r -> r.member("atmp_type"), TreeMap::new, Collectors.counting()))
                 .forEach((type, n) -> add("recommendations.recommended.<atmp_type>", type, n.doubleValue(), year, year));
         add("recommendations.under_assessment",
                 (double) products.stream().filter(r -> "under assessment".equals(r.text("status"))).count(), year, year);
@@ -292,7 +292,7 @@ public final class KpiCatalogue {
         int first = all.stream().map(r -> r.year("year")).min(Integer::compare).orElseThrow();
         int last = all.stream().map(r -> r.year("year")).max(Integer::compare).orElseThrow();
         add("patients.total", all.stream().mapToDouble(r -> r.number("patients")).sum(), first, last);
-        all.stream().collect(Collectors.groupingBy(r -> r.text("product"), TreeMap::new,
+        all.stream().collect(Collectors.groupingBy(r -> r.member("product"), TreeMap::new,
                         Collectors.summingDouble(r -> r.number("patients"))))
                 .forEach((product, n) -> add("patients.<product>", product, n, first, last));
     }

@@ -18,7 +18,15 @@ final class Rows {
             "recommendations", "decision_date", "companies", "founded");
 
     /** One row; values by column name. */
-    record Row(Map<String, Integer> index, Object[] values) {
+    record Row(Map<String, Integer> index, Object[] values, String dataset, Rows owner) {
+        /**
+         * A value that names a member of a breakdown (a product, a country, a company), in one spelling for all its
+         * rows: "ZOLGENSMA" and "Zolgensma " are the product first written "Zolgensma"; the other spellings are noted.
+         */
+        String member(String column) {
+            return owner.canonical(dataset, column, text(column));
+        }
+
         Object get(String column) {
             Integer i = index.get(column);
             if (i == null) {
@@ -96,6 +104,40 @@ final class Rows {
         return false;
     }
 
+    /** The first spelling of each member, by dataset and column, and the others seen: {@code zolgensma -> Zolgensma}. */
+    private final Map<String, Map<String, String>> spellings = new java.util.HashMap<>();
+    private final Map<String, java.util.SortedSet<String>> collisions = new java.util.TreeMap<>();
+
+    synchronized String canonical(String dataset, String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        String tidy = value.replaceAll("[\\s\\u00A0\\u200B-\\u200D\\u2060\\uFEFF]+", " ").strip();
+        String key = tidy.toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> known = spellings.computeIfAbsent(dataset + "." + column, k -> new java.util.HashMap<>());
+        String first = known.putIfAbsent(key, tidy);
+        if (first != null && !first.equals(value)) {
+            collisions.computeIfAbsent(dataset + "." + column + "\u0000" + first, k -> new java.util.TreeSet<>()).add(value);
+            return first;
+        }
+        return first == null ? tidy : first;
+    }
+
+    /** The members written in more than one way, as notices: counted as one, under their first spelling. */
+    List<Notice> spellingNotices() {
+        List<Notice> notices = new java.util.ArrayList<>();
+        collisions.forEach((where, others) -> {
+            String[] parts = where.split("\u0000");
+            String dataset = parts[0].substring(0, parts[0].indexOf('.'));
+            String column = parts[0].substring(parts[0].indexOf('.') + 1);
+            notices.add(new Notice("one member, several spellings", dataset + ", " + column, "\"" + parts[1] + "\" is also "
+                    + "written " + others.stream().map(o -> "\"" + o.replace("\uFEFF", "<BOM>") + "\"")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": counted as one, under \"" + parts[1]
+                    + "\"; write it one way in the file", dataset));
+        });
+        return notices;
+    }
+
     boolean has(String dataset) {
         return tables.containsKey(dataset);
     }
@@ -109,7 +151,7 @@ final class Rows {
         Integer column = periodColumn.get(dataset);
         Stream<Object[]> rows = column == null || !cut.containsKey(dataset) ? table.stream()
                 : table.stream().filter(values -> !after(values[column]));
-        return rows.map(values -> new Row(index, values));
+        return rows.map(values -> new Row(index, values, dataset, this));
     }
 
     Stream<Row> of(String dataset, Predicate<Row> filter) {

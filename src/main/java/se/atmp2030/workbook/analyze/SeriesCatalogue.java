@@ -79,7 +79,7 @@ final class SeriesCatalogue {
         });
         Map<Integer, java.util.SortedSet<String>> missing = new TreeMap<>();
         Series total = series.isEmpty() ? null : series.get(series.size() - 1);
-        group(sme, r -> r.text("company")).forEach((company, list) -> {
+        group(sme, r -> r.member("company")).forEach((company, list) -> {
             measured("employees.sme", label, "company", company, "persons", topic, list, r -> r.year("year"),
                     r -> r.number("employees"), sources);
             java.util.Set<Integer> years = new java.util.HashSet<>();
@@ -130,7 +130,7 @@ final class SeriesCatalogue {
                 List.of("job_postings"));
         int totalAt = series.size() - 1;
         Map<Integer, java.util.SortedSet<String>> uncovered = new TreeMap<>();
-        group(all, r -> r.text("country")).forEach((country, list) -> {
+        group(all, r -> r.member("country")).forEach((country, list) -> {
             java.util.Set<Integer> covered = new java.util.TreeSet<>();
             list.stream().map(r -> String.valueOf(r.text("source"))).distinct().forEach(s -> covered.addAll(sourceYears.get(s)));
             SortedMap<Integer, Double> values = new TreeMap<>();
@@ -176,9 +176,9 @@ final class SeriesCatalogue {
         List<Rows.Row> all = rows.of("cart_infusions").toList();
         String label = "CAR T infusions as standard of care";
         declare("cart_infusions", label, "infusions", "cart_infusions", "region", "product");
-        counted("cart_infusions", label, "region", all, r -> r.text("region"), r -> r.year("year"),
+        counted("cart_infusions", label, "region", all, r -> r.member("region"), r -> r.year("year"),
                 r -> r.number("infusions"), "infusions", "cart_infusions", List.of("cart_infusions"));
-        countedBreakdownOnly("cart_infusions", label, "product", all, r -> r.text("product"), r -> r.year("year"),
+        countedBreakdownOnly("cart_infusions", label, "product", all, r -> r.member("product"), r -> r.year("year"),
                 "infusions", "cart_infusions", List.of("cart_infusions"), r -> r.number("infusions"));
     }
 
@@ -186,7 +186,7 @@ final class SeriesCatalogue {
         List<Rows.Row> matched = rows.of("eu_funding", r -> r.get("match_rule") != null && r.get("year") != null).toList();
         String label = "EU contribution to Swedish ATMP developers, by project start year";
         declare("eu_funding.atmp_developers", label, "EUR", "eu_funding", "company");
-        counted("eu_funding.atmp_developers", label, "company", matched, r -> r.text("company"), r -> r.year("year"),
+        counted("eu_funding.atmp_developers", label, "company", matched, r -> r.member("company"), r -> r.year("year"),
                 r -> r.number("ec_contribution"), "EUR", "eu_funding", List.of("eu_funding", "companies"));
     }
 
@@ -250,7 +250,7 @@ final class SeriesCatalogue {
         List<Rows.Row> all = rows.of("patients_treated").toList();
         String label = "Patients treated with ATMPs";
         declare("patients_treated", label, "patients", "patients_treated", "product");
-        countedBreakdownOnly("patients_treated", label, "product", all, r -> r.text("product"), r -> r.year("year"),
+        countedBreakdownOnly("patients_treated", label, "product", all, r -> r.member("product"), r -> r.year("year"),
                 "patients", "patients_treated", List.of("patients_treated"), r -> r.number("patients"));
     }
 
@@ -259,7 +259,7 @@ final class SeriesCatalogue {
         String label = "ATMP assessments decided, by decision year";
         declare("recommendations.decided", label, "products", "recommendations", "atmp_type × status");
         countedBreakdownOnly("recommendations.decided", label, "atmp_type × status", decided,
-                r -> r.text("atmp_type") + " × " + r.text("status"),
+                r -> r.member("atmp_type") + " × " + r.text("status"),
                 r -> ((java.time.LocalDate) r.get("decision_date")).getYear(), "products", "recommendations",
                 List.of("recommendations"), r -> 1);
     }

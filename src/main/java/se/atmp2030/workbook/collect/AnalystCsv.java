@@ -78,7 +78,28 @@ public final class AnalystCsv {
     /** Reads every file into one table; a record with a bad value is reported and left out. */
     public static Table read(CollectContext context, Reading reading, String name, List<Path> files, String format,
                              List<Field> fields, RecordCheck check) throws IOException {
+        return read(context, reading, name, files, format, fields, check, List.of());
+    }
+
+    /**
+     * Reads every file into one table, as above; with a {@code key} (the columns that identify a record), a record
+     * whose key was seen before is counted once when it is the same (with a note) and is a problem when its other
+     * values differ: which of the two is right is for the analysts to say. Text in a key is compared without regard to
+     * case and spacing ("Zolgensma" and "ZOLGENSMA" are one product).
+     */
+    public static Table read(CollectContext context, Reading reading, String name, List<Path> files, String format,
+                             List<Field> fields, RecordCheck check, List<String> key) throws IOException {
         Table.Builder table = tableFor(name, fields);
+        int[] keyColumns = key.stream().mapToInt(k -> {
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).column().equals(k)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no field " + k + " for the key of " + name);
+        }).toArray();
+        java.util.Map<List<Object>, Seen> seen = new java.util.HashMap<>();
+        long[] repeated = {0};
         for (Path path : files) {
             reading.file(context.sourceFile(path, format));
             CsvSource csv = CsvSource.open(path, context.display(path), CsvDialect.detect(path), context.problems());
@@ -93,13 +114,59 @@ public final class AnalystCsv {
                 if (check != null && record.ok()) {
                     check.check(record, values);
                 }
+                if (record.ok() && keyColumns.length > 0) {
+                    List<Object> id = new ArrayList<>();
+                    for (int k : keyColumns) {
+                        id.add(values[k] instanceof String text ? Values.fold(text) : values[k]);
+                    }
+                    Seen before = seen.putIfAbsent(id, new Seen(values.clone(), record.file(), record.line()));
+                    if (before != null) {
+                        String other = differs(fields, before.values(), values);
+                        if (other == null) {
+                            repeated[0]++;
+                            reading.record(true);
+                            return; // the same record again: counted once
+                        }
+                        record.fail(fields.get(keyColumns[0]).header(), "the same " + describe(fields, keyColumns, values)
+                                + " as on line " + before.line() + (before.file().equals(record.file()) ? ""
+                                : " of " + before.file()) + ", with another " + other + ": which is right? (expected "
+                                + "each once)");
+                    }
+                }
                 reading.record(record.ok());
                 if (record.ok()) {
                     table.add(values);
                 }
             });
         }
+        if (repeated[0] > 0) {
+            reading.note(repeated[0] + (repeated[0] == 1 ? " record" : " records") + " listed twice with the same "
+                    + "content counted once");
+        }
         return table.build();
+    }
+
+    private record Seen(Object[] values, String file, long line) {
+    }
+
+    /** The first field whose value differs, as {@code Patients (2 against 3)}, or null when all are the same. */
+    private static String differs(List<Field> fields, Object[] a, Object[] b) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (!java.util.Objects.equals(a[i], b[i]) && !(a[i] instanceof String x && b[i] instanceof String y
+                    && Values.fold(x).equals(Values.fold(y)))) {
+                return fields.get(i).header() + " (" + Problem.shorten(String.valueOf(a[i])) + " against "
+                        + Problem.shorten(String.valueOf(b[i])) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String describe(List<Field> fields, int[] keyColumns, Object[] values) {
+        List<String> parts = new ArrayList<>();
+        for (int k : keyColumns) {
+            parts.add(fields.get(k).header() + " " + Problem.shorten(String.valueOf(values[k])));
+        }
+        return String.join(", ", parts);
     }
 
     /** Reports every required field whose column is missing; returns whether all are present. */

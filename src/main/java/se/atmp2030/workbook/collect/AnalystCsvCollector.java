@@ -28,11 +28,19 @@ public abstract class AnalystCsvCollector implements Collector {
      * @param fields      the columns, in the table's order
      * @param source      who publishes or keeps the data
      * @param sourceUrl   where to get it again, or {@code null}
+     * @param key         the columns that identify a record (a record repeated is counted once; the same key with
+     *                    other values is a problem); empty for none
      */
     public record Spec(String name, String description, String dataset, String title, InputSpec files, List<Field> fields,
-                       String source, String sourceUrl) {
+                       String source, String sourceUrl, List<String> key) {
         public Spec {
             fields = List.copyOf(fields);
+            key = List.copyOf(key);
+        }
+
+        public Spec(String name, String description, String dataset, String title, InputSpec files, List<Field> fields,
+                    String source, String sourceUrl) {
+            this(name, description, dataset, title, files, fields, source, sourceUrl, List.of());
         }
     }
 
@@ -73,7 +81,7 @@ public abstract class AnalystCsvCollector implements Collector {
     public final List<Dataset> collect(CollectContext context) throws IOException {
         Reading reading = new Reading();
         Table table = AnalystCsv.read(context, reading, spec.dataset(), context.files(spec.files()), spec.files().format(),
-                spec.fields(), (record, values) -> check(record, values, reading));
+                spec.fields(), (record, values) -> check(record, values, reading), spec.key());
         return List.of(new Dataset(table, spec.title(), reading.provenance(spec.source(), spec.sourceUrl(),
                 context.settings().retrieved(spec.dataset()))));
     }

@@ -3,11 +3,7 @@ package se.atmp2030.workbook.collect;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,43 +43,84 @@ public record CsvDialect(Charset charset, boolean bom, char delimiter) {
     }
 
     /**
-     * Tells the file's dialect: a UTF-8 BOM, else UTF-8 if every byte sequence is valid UTF-8, else Windows-1252 (what
-     * Excel writes for "CSV" on Swedish Windows); the delimiter is the most frequent of {@code ; , TAB} outside quotes on
-     * the first non-empty line.
+     * Tells the file's dialect. The character set: a byte order mark decides (UTF-8, UTF-16 or UTF-32, little or big
+     * endian); else the whole file is checked: UTF-8 if it has valid UTF-8 sequences of more than one byte (or only
+     * ASCII), Windows-1252 (what Excel writes for "CSV" on Swedish Windows) if none of its non-ASCII bytes forms one. A
+     * UTF-8 file with some bytes that are not UTF-8 stays UTF-8, and reading it stops at the first such line with a
+     * problem, rather than turning the whole file into mojibake. The delimiter is the most frequent of
+     * {@code ; , TAB} outside quotes on the first non-empty line.
      */
     public static CsvDialect detect(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
         }
-        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        boolean utf8 = bom || isValidUtf8(file);
-        Charset charset = utf8 ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        String text = new String(head, charset);
-        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        Charset charset;
+        boolean bom = false;
+        int skip = 0;
+        if (starts(head, 0xFF, 0xFE, 0x00, 0x00) || starts(head, 0x00, 0x00, 0xFE, 0xFF)) {
+            charset = Charset.forName("UTF-32"); // the decoder reads the BOM and its byte order
+        } else if (starts(head, 0xFF, 0xFE) || starts(head, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16;
+        } else if (starts(head, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            bom = true;
+            skip = 3;
+        } else {
+            charset = utf8Evidence(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        }
+        String text = new String(head, skip, head.length - skip, charset);
+        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").replace("\uFEFF", "");
         return new CsvDialect(charset, bom, delimiterOf(firstLine));
     }
 
-    private static boolean isValidUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.allocate(SNIFF_BYTES);
-        CharBuffer chars = CharBuffer.allocate(SNIFF_BYTES);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), SNIFF_BYTES)) {
-            int n;
-            while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) > 0) {
-                bytes.position(bytes.position() + n).flip();
-                chars.clear();
-                if (decoder.decode(bytes, chars, false).isError()) {
-                    return false;
-                }
-                bytes.compact();
+    private static boolean starts(byte[] head, int... bytes) {
+        if (head.length < bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if ((head[i] & 0xFF) != bytes[i]) {
+                return false;
             }
         }
-        bytes.flip();
-        chars.clear();
-        return !decoder.decode(bytes, chars, true).isError() && !decoder.flush(chars).isError();
+        return true;
+    }
+
+    /**
+     * Whether the file reads as UTF-8: all ASCII, or holding at least one well-formed multi-byte UTF-8 sequence (a
+     * Windows-1252 file of Swedish text has none: "ä" is one byte there, and no such byte starts a valid sequence
+     * followed by the right continuation bytes, in practice).
+     */
+    private static boolean utf8Evidence(Path file) throws IOException {
+        boolean invalid = false;
+        try (InputStream in = new BufferedInputStream(ZipGuard.open(file), SNIFF_BYTES)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b < 0x80) {
+                    continue;
+                }
+                int more = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b <= 0xDF ? 1 : -1;
+                if (b >= 0xF5 || more < 0) {
+                    invalid = true;
+                    continue;
+                }
+                boolean ok = true;
+                in.mark(4);
+                for (int i = 0; i < more; i++) {
+                    int c = in.read();
+                    if (c < 0x80 || c > 0xBF) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    return true;
+                }
+                in.reset();
+                invalid = true;
+            }
+        }
+        return !invalid;
     }
 
     static char delimiterOf(String line) {

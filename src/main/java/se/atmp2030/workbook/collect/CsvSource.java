@@ -37,6 +37,10 @@ public final class CsvSource {
     private final Problems problems;
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
+    /** Characters removed from values: byte order marks inside the file, and control characters a cell cannot hold. */
+    private final Values.Cleaning cleaning = new Values.Cleaning();
+    /** Whether the file could not be read as a table at all (its problem is reported): no column is then missing. */
+    private boolean broken;
 
     private CsvSource(Path path, String file, CsvDialect dialect, Problems problems, List<String> header) {
         this.path = path;
@@ -57,19 +61,91 @@ public final class CsvSource {
                 CSVRecord first = records.next();
                 if (!isBlank(first)) {
                     List<String> header = new ArrayList<>();
-                    first.forEach(name -> header.add(name.strip()));
+                    first.forEach(name -> header.add(Values.clean(name, null).strip()));
+                    if (!uniqueHeader(header, file, problems)) {
+                        return broken(path, file, dialect, problems);
+                    }
                     return new CsvSource(path, file, dialect, problems, header);
                 }
             }
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8());
+                return broken(path, file, dialect, problems);
+            }
             throw e.getCause();
+        } catch (IllegalStateException e) {
+            problems.add(file, 1, null, "the header row opens a quote that is never closed (expected a closing \" in the "
+                    + "header)");
+            return broken(path, file, dialect, problems);
         }
         problems.add(file, 0, null, "the file is empty (expected a header row and records)");
-        return new CsvSource(path, file, dialect, problems, List.of());
+        return broken(path, file, dialect, problems);
     }
 
     public String file() {
         return file;
+    }
+
+    private static CsvSource broken(Path path, String file, CsvDialect dialect, Problems problems) {
+        CsvSource source = new CsvSource(path, file, dialect, problems, List.of());
+        source.broken = true;
+        return source;
+    }
+
+    /**
+     * The line of the first byte sequence that is not UTF-8: the decoder reads ahead in blocks, so where it stopped
+     * says little; the bytes say exactly.
+     */
+    static long firstInvalidUtf8Line(Path path) throws IOException {
+        long line = 1;
+        try (InputStream in = new java.io.BufferedInputStream(ZipGuard.open(path), 1 << 16)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    line++;
+                    continue;
+                }
+                if (b < 0x80) {
+                    continue;
+                }
+                int more = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 && b <= 0xDF ? 1 : -1;
+                if (more < 0) {
+                    return line;
+                }
+                for (int i = 0; i < more; i++) {
+                    int c = in.read();
+                    if (c < 0x80 || c > 0xBF) {
+                        return line;
+                    }
+                }
+            }
+        }
+        return line;
+    }
+
+    /** Two columns of one name: which would a value come from? Reported, naming both. */
+    private static boolean uniqueHeader(List<String> header, String file, Problems problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        boolean unique = true;
+        for (int i = 0; i < header.size(); i++) {
+            String name = Values.fold(header.get(i));
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name, i);
+            if (first != null) {
+                unique = false;
+                problems.add(file, 1, null, "columns " + (first + 1) + " and " + (i + 1) + " are both called \""
+                        + Problem.shorten(header.get(i)) + "\" (expected each column once: rename or delete one)");
+            }
+        }
+        return unique;
+    }
+
+    private static String notUtf8() {
+        return "bytes that are not UTF-8 (the rest of the file is UTF-8): the file was damaged, or joined from files "
+                + "saved differently; save it again from Excel as \"CSV UTF-8\"";
     }
 
     public CsvDialect dialect() {
@@ -88,6 +164,9 @@ public final class CsvSource {
 
     /** Reports each required column the header lacks, naming what it has; returns whether all are there. */
     public boolean requireColumns(String... names) {
+        if (broken) {
+            return false;
+        }
         boolean all = true;
         for (String name : names) {
             if (!has(name)) {
@@ -108,17 +187,27 @@ public final class CsvSource {
         if (header.isEmpty()) {
             return;
         }
+        long startLine = 1;
         try (CSVParser parser = parser(path, dialect)) {
             Iterator<CSVRecord> records = parser.iterator();
             boolean headerSkipped = false;
             while (true) {
                 // The iterator reads a record only in hasNext(), so the count of line ends before it is where the next
                 // record starts. Empty lines are kept as records (and skipped here) so that this count stays right.
-                long startLine = parser.getCurrentLineNumber() + 1;
+                startLine = parser.getCurrentLineNumber() + 1;
                 if (!records.hasNext()) {
                     break;
                 }
                 CSVRecord csv = records.next();
+                long span = parser.getCurrentLineNumber() + 1 - startLine;
+                if (span > MAX_RECORD_LINES) {
+                    // A quote opened and closed only far below: everything between is one value. Said once, and the
+                    // rest of the file is not read, since which lines are records is no longer known.
+                    problems.add(file, startLine, null, "a quote opened on this line is closed only on line "
+                            + (startLine + span - 1) + ": " + span + " lines read as one value (expected a quote around a "
+                            + "value to close on the same line, or a few lines below for a text with line breaks)");
+                    return;
+                }
                 if (isBlank(csv)) {
                     continue;
                 }
@@ -129,12 +218,34 @@ public final class CsvSource {
                 action.accept(new Record(csv, startLine));
             }
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8());
+                return;
+            }
+            String message = String.valueOf(e.getCause().getMessage());
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                problems.add(file, startLine, null, "a quote opened in the record that starts on this line is never "
+                        + "closed (expected a closing \" before the end of the file)");
+                return;
+            }
+            if (message.startsWith("(startline") || message.startsWith("(line")) {
+                // commons-csv's own reading of a malformed record (a character after a closing quote, ...)
+                problems.add(file, startLine, null, "the record that starts on this line cannot be read as "
+                        + dialect.describe() + " (" + Problem.shorten(message.replaceFirst("^\\([^)]*\\)\\s*", ""))
+                        + ")");
+                return;
+            }
             throw e.getCause();
         } catch (IllegalStateException e) {
-            // commons-csv reports a broken quote (EOF inside a quoted field) this way
-            problems.add(file, 0, null, "the file cannot be read as " + dialect.describe() + ": " + e.getMessage());
+            // commons-csv reports a quote never closed (the end of the file inside a quoted value) this way
+            problems.add(file, startLine, null, "a quote opened in the record that starts on this line is never closed "
+                    + "(expected a closing \" before the end of the file)");
         }
+        cleaning.report(file, problems);
     }
+
+    /** More lines than this in one record mean a quote that swallowed the lines after it. */
+    static final int MAX_RECORD_LINES = 1000;
 
     /** The column of the first name found, trying each name and then the aliases of each ({@link HeaderAliases}). */
     private int indexOf(String... names) {
@@ -165,12 +276,17 @@ public final class CsvSource {
     }
 
     private static CSVParser parser(Path path, CsvDialect dialect) throws IOException {
-        InputStream in = Files.newInputStream(path);
+        InputStream in = ZipGuard.open(path);
         if (dialect.bom() && in.skip(3) != 3) {
             in.close();
             throw new IOException(path + ": cannot skip the byte order mark");
         }
-        Reader reader = new BufferedReader(new InputStreamReader(in, dialect.charset()), 1 << 16);
+        // Strict for UTF-8: a byte that is not UTF-8 stops the reading with the line, never a silent replacement.
+        java.nio.charset.CharsetDecoder decoder = dialect.charset().newDecoder()
+                .onMalformedInput(dialect.charset().equals(CsvDialect.WINDOWS_1252)
+                        ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(dialect.delimiter())
                 .setIgnoreEmptyLines(false)
@@ -194,7 +310,7 @@ public final class CsvSource {
             if (i < 0 || i >= csv.size()) {
                 return null;
             }
-            String value = csv.get(i).strip();
+            String value = Values.clean(csv.get(i), cleaning.at(line())).strip();
             return value.isEmpty() ? null : value;
         }
 

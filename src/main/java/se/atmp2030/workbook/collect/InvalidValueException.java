@@ -6,7 +6,7 @@ package se.atmp2030.workbook.collect;
  */
 public final class InvalidValueException extends Exception {
     public InvalidValueException(String value, String whatItIsNot, String expected) {
-        super('"' + value + "\" " + whatItIsNot + " (expected " + expected + ")");
+        super('"' + Problem.shorten(value) + "\" " + whatItIsNot + " (expected " + expected + ")");
     }
 
     @Override

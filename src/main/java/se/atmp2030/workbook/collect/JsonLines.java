@@ -1,14 +1,12 @@
 package se.atmp2030.workbook.collect;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,8 +29,8 @@ import java.util.zip.ZipFile;
  * form is told from its first character, not its name.
  */
 public final class JsonLines {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory(MAPPER);
+    private static final ObjectMapper MAPPER = se.atmp2030.workbook.collect.Json.MAPPER;
+    private static final JsonFactory FACTORY = se.atmp2030.workbook.collect.Json.FACTORY;
 
     private JsonLines() {
     }
@@ -55,6 +53,12 @@ public final class JsonLines {
     private static void zip(Path path, String file, Problems problems, Consumer<JsonRecord> action) throws IOException {
         // ZipFile reads the central directory at the end of the archive: a file cut short is an error, not a short year.
         try (ZipFile zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8)) {
+            if (zip.size() > ZipGuard.MAX_ENTRIES) {
+                problems.add(file, 0, null, "the zip holds " + zip.size() + " files, more than " + ZipGuard.MAX_ENTRIES
+                        + " (expected the ads of one year in one or a few files)");
+                return;
+            }
+            ZipGuard.Budget budget = new ZipGuard.Budget(path, file);
             boolean any = false;
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 String entryName = entry.getName().toLowerCase(Locale.ROOT);
@@ -63,9 +67,13 @@ public final class JsonLines {
                 }
                 if (entryName.endsWith(".jsonl") || entryName.endsWith(".json")) {
                     any = true;
-                    try (InputStream in = zip.getInputStream(entry)) {
+                    try (InputStream in = ZipGuard.guard(zip.getInputStream(entry), budget)) {
                         read(in, file + "!" + entry.getName(), problems, action);
                     }
+                } else if (entryName.matches(".*\\.(zip|gz|7z|rar|tar|tgz|bz2|xz)$")) {
+                    // Ads inside an archive inside the zip would be a year with fewer ads, unseen.
+                    problems.add(file + "!" + entry.getName(), 0, null, "an archive inside the zip is not read (expected "
+                            + ".jsonl or .json files): unpack it and zip its files, or keep them beside the zip");
                 } else {
                     problems.warn(file + "!" + entry.getName(), "not read (expected .jsonl or .json files in the zip)");
                 }
@@ -110,19 +118,24 @@ public final class JsonLines {
             parser.nextToken();
             forEachObject(parser, file, problems, "an item of the array is not a JSON object (expected one object per ad)",
                     (node, line) -> action.accept(new JsonRecord(node, problems, file, line)));
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             problems.add(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "the file is not valid JSON (" + e.getOriginalMessage() + ")");
+                    "the file is not valid JSON (" + se.atmp2030.workbook.collect.Json.message(e) + ")");
         }
     }
 
     private static void lines(InputStream in, String file, Problems problems, Consumer<JsonRecord> action)
             throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BoundedLines reader = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
-        long number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
+        while ((line = reader.next()) != null) {
+            long number = reader.number();
+            if (reader.tooLong()) {
+                problems.add(file, number, null, "the line is longer than " + BoundedLines.MAX_LINE / (1024 * 1024)
+                        + " MB and was not read (expected one ad per line, a few kilobytes each): the file is damaged or "
+                        + "not JSON Lines");
+                continue;
+            }
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
@@ -133,7 +146,7 @@ public final class JsonLines {
             try {
                 node = MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
-                problems.add(file, number, null, "the line is not valid JSON (" + e.getOriginalMessage() + ")");
+                problems.add(file, number, null, "the line is not valid JSON (" + Json.message(e) + ")");
                 continue;
             }
             if (!node.isObject()) {

@@ -11,6 +11,18 @@ package se.atmp2030.workbook.collect;
  */
 public record Problem(String file, long line, String where, String message) {
 
+    /** Values longer than this are shortened in messages: a 20 MB line is never echoed to the terminal. */
+    public static final int SHOWN = 80;
+
+    /** The value as a message shows it: whole up to {@link #SHOWN} characters, else its start and its length. */
+    public static String shorten(String value) {
+        if (value == null || value.length() <= SHOWN) {
+            return value;
+        }
+        return value.substring(0, SHOWN - 20) + "… (" + String.format(java.util.Locale.ENGLISH, "%,d", value.length())
+                + " characters)";
+    }
+
     /** {@code column "Start Date"}: a column of a table-shaped file. */
     public static String column(String name) {
         return name == null ? null : "column \"" + name + "\"";

@@ -33,8 +33,18 @@ public final class Values {
         if (!INTEGER.matcher(text).matches() || text.length() > 18) {
             throw new InvalidValueException(raw, "is not a whole number", "a whole number such as 42");
         }
-        return Long.parseLong(text);
+        long value = Long.parseLong(text);
+        if (Math.abs(value) > MAX_MAGNITUDE) {
+            throw new InvalidValueException(raw, "is out of range", "a number of at most 15 digits");
+        }
+        return value;
     }
+
+    /**
+     * The largest number any column takes: no count, amount or population comes near it, and sums of millions of such
+     * values stay exact enough and finite (a value near 1e308 would make every total infinite).
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
 
     public static long nonNegativeInteger(String raw) throws InvalidValueException {
         long value = integer(raw);
@@ -44,11 +54,41 @@ public final class Values {
         return value;
     }
 
+    /** The first year a record may be dated. */
+    public static final int FIRST_YEAR = 1900;
+    /** Years a plan (a trial's start, a project's end) may lie beyond the last year a record may be dated. */
+    public static final int PLAN_YEARS = 10;
+    private static volatile int lastYear = java.time.Year.now().getValue() + 1;
+
+    /**
+     * The last year a record may be dated: the report year and the one after (data taken early in the next year). Set
+     * by the build from the report year; before that, the year after this one.
+     */
+    public static void lastYear(int year) {
+        lastYear = year;
+    }
+
+    public static int lastYear() {
+        return lastYear;
+    }
+
+    /** A year from 1900 to the report year + 1: what a record of the report can be dated. */
     public static int year(String raw) throws InvalidValueException {
-        if (!raw.matches("\\d{4}") || Integer.parseInt(raw) < 1900 || Integer.parseInt(raw) > 2100) {
+        if (!raw.matches("\\d{4}")) {
             throw new InvalidValueException(raw, "is not a year", "a year such as 2024");
         }
-        return Integer.parseInt(raw);
+        int year = Integer.parseInt(raw);
+        if (year < FIRST_YEAR || year > lastYear) {
+            throw new InvalidValueException(raw, "is out of range", "a year from " + FIRST_YEAR + " to " + lastYear);
+        }
+        return year;
+    }
+
+    private static LocalDate inRange(String raw, LocalDate date, int latest) throws InvalidValueException {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > latest) {
+            throw new InvalidValueException(raw, "is out of range", "a date from " + FIRST_YEAR + " to " + latest);
+        }
+        return date;
     }
 
     /**
@@ -72,8 +112,9 @@ public final class Values {
             throw new InvalidValueException(raw, "is not a number", "a number such as 1234.5 or 1234,5");
         }
         double value = Double.parseDouble(text);
-        if (!Double.isFinite(value)) {
-            throw new InvalidValueException(raw, "is out of range", "a number such as 1234.5 or 1234,5");
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) {
+            throw new InvalidValueException(raw, "is out of range", "a number of at most 15 digits before the decimal "
+                    + "separator");
         }
         return value;
     }
@@ -92,8 +133,17 @@ public final class Values {
         return decimal(raw);
     }
 
-    /** An ISO date, {@code 2024-03-31}. */
+    /** An ISO date, {@code 2024-03-31}, from 1900 to the end of the report year + 1. */
     public static LocalDate isoDate(String raw) throws InvalidValueException {
+        return inRange(raw, anyIsoDate(raw), lastYear);
+    }
+
+    /** An ISO date of a plan (a project's start or end): up to {@link #PLAN_YEARS} years further. */
+    public static LocalDate planDate(String raw) throws InvalidValueException {
+        return inRange(raw, anyIsoDate(raw), lastYear + PLAN_YEARS);
+    }
+
+    private static LocalDate anyIsoDate(String raw) throws InvalidValueException {
         var m = ISO_DATE.matcher(raw);
         if (m.matches()) {
             try {
@@ -111,18 +161,22 @@ public final class Values {
      */
     public static LocalDate yearMonthOrDate(String raw) throws InvalidValueException {
         var month = YEAR_MONTH.matcher(raw);
+        LocalDate date;
         if (month.matches()) {
             try {
-                return YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2))).atDay(1);
+                date = YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2))).atDay(1);
             } catch (DateTimeException e) {
                 throw new InvalidValueException(raw, "is not a date", "YYYY-MM or YYYY-MM-DD");
             }
+        } else {
+            try {
+                date = anyIsoDate(raw);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException(raw, "is not a date", "YYYY-MM or YYYY-MM-DD");
+            }
         }
-        try {
-            return isoDate(raw);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException(raw, "is not a date", "YYYY-MM or YYYY-MM-DD");
-        }
+        // A registry's dates include plans: a start estimated some years ahead is normal.
+        return inRange(raw, date, lastYear + PLAN_YEARS);
     }
 
     public static boolean isMonthOnly(String raw) {
@@ -169,5 +223,91 @@ public final class Values {
             }
         }
         return folded.toString();
+    }
+
+    /**
+     * The text without the characters a value must not carry: byte order marks (U+FEFF) met inside a file (it was
+     * joined from files that each began with one) and control characters a spreadsheet cell cannot hold (all below
+     * U+0020 but tab, line feed and carriage return; U+FFFE, U+FFFF; halves of surrogate pairs). Each one removed is
+     * counted in {@code removed} (may be null).
+     */
+    public static String clean(String text, Cleaning.Counter removed) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && allowed(text, i)) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int j = 0; j < text.length(); j++) {
+            if (allowed(text, j)) {
+                out.append(text.charAt(j));
+            } else if (removed != null) {
+                removed.count(text.charAt(j) == '\uFEFF');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean allowed(String text, int i) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0xD800) {
+            return true;
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return true;
+        }
+        if (c < 0x20 || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF') {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return true;
+    }
+
+    /** What {@link #clean} removed from one file's values, reported once at its end. */
+    public static final class Cleaning {
+        private long boms;
+        private long controls;
+        private long firstBom;
+        private long firstControl;
+
+        /** A counter for the values of one record, starting on this line. */
+        public Counter at(long line) {
+            return bom -> {
+                if (bom) {
+                    firstBom = boms++ == 0 ? line : firstBom;
+                } else {
+                    firstControl = controls++ == 0 ? line : firstControl;
+                }
+            };
+        }
+
+        /** One warning per kind removed, with how many and the first line. */
+        public void report(String file, Problems problems) {
+            if (boms > 0) {
+                problems.warn(new Problem(file, firstBom, null, boms + (boms == 1 ? " byte order mark" : " byte order marks")
+                        + " (U+FEFF) inside the file removed from the values: the file looks joined from files that each "
+                        + "began with one; check the lines around it"));
+            }
+            if (controls > 0) {
+                problems.warn(new Problem(file, firstControl, null, controls + (controls == 1 ? " control character"
+                        : " control characters") + " removed from the values (a spreadsheet cell cannot hold them)"));
+            }
+        }
+
+        /** Counts one character removed. */
+        @FunctionalInterface
+        public interface Counter {
+            void count(boolean bom);
+        }
     }
 }

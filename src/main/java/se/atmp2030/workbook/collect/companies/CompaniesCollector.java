@@ -81,7 +81,7 @@ final class CompaniesCollector implements Collector {
         Reading registerReading = new Reading();
         List<Path> registerFiles = context.files(REGISTER);
         Table register = AnalystCsv.read(context, registerReading, "companies", registerFiles,
-                REGISTER.format(), REGISTER_FIELDS, null);
+                REGISTER.format(), REGISTER_FIELDS, null, List.of("org_number"));
         String registerName = registerFiles.isEmpty() ? REGISTER.glob() : context.display(registerFiles.get(0));
         Reading employeesReading = new Reading();
         Table employees = employees(context, employeesReading, register, registerName);
@@ -107,6 +107,9 @@ final class CompaniesCollector implements Collector {
                 .column("sme", ColumnType.BOOLEAN, "Whether the company is an SME, from the register")
                 .column("year", ColumnType.INTEGER, "Year")
                 .column("employees", ColumnType.INTEGER, "Employees at year end");
+        // A company's row twice: the same counts are counted once, other counts are a problem.
+        Map<String, Object[]> rowsSeen = new HashMap<>();
+        long[] repeated = {0};
         for (Path path : context.files(EMPLOYEES)) {
             reading.file(context.sourceFile(path, EMPLOYEES.format()));
             CsvSource csv = CsvSource.open(path, context.display(path), CsvDialect.detect(path), context.problems());
@@ -133,6 +136,20 @@ final class CompaniesCollector implements Collector {
                     present[i] = count != null;
                     counts[i] = count == null ? 0 : count;
                 }
+                if (record.ok()) {
+                    Object[] seen = rowsSeen.putIfAbsent(org, new Object[] {counts.clone(), present.clone(),
+                            record.line()});
+                    if (seen != null) {
+                        if (java.util.Arrays.equals((long[]) seen[0], counts)
+                                && java.util.Arrays.equals((boolean[]) seen[1], present)) {
+                            repeated[0]++;
+                            reading.record(true);
+                            return;
+                        }
+                        record.fail("Organisation number", "\"" + org + "\" is listed again (first on line " + seen[2]
+                                + ") with other employee figures: which is right? (expected each company once)");
+                    }
+                }
                 reading.record(record.ok());
                 if (record.ok()) {
                     for (int i = 0; i < years.size(); i++) {
@@ -142,6 +159,9 @@ final class CompaniesCollector implements Collector {
                     }
                 }
             });
+        }
+        if (repeated[0] > 0) {
+            reading.note(repeated[0] + " companies listed twice with the same figures counted once");
         }
         return table.build();
     }

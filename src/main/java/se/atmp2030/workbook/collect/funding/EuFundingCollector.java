@@ -107,6 +107,8 @@ final class EuFundingCollector implements Collector {
             for (Path zip : context.files(ZIPS)) {
                 reading.file(context.sourceFile(zip, ZIPS.format()));
                 FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of());
+                se.atmp2030.workbook.collect.ZipGuard.watch(fs, new se.atmp2030.workbook.collect.ZipGuard.Budget(zip,
+                        context.display(zip)));
                 zips.add(fs);
                 Path organization = fs.getPath("/organization.csv");
                 if (Files.exists(organization)) {
@@ -195,8 +197,8 @@ final class EuFundingCollector implements Collector {
         }
         csv.forEach(row -> {
             String id = row.requiredText("id");
-            LocalDate start = row.optional("startDate", Values::isoDate);
-            LocalDate end = row.optional("endDate", Values::isoDate);
+            LocalDate start = row.optional("startDate", Values::planDate);
+            LocalDate end = row.optional("endDate", Values::planDate);
             String programme = row.optional("frameworkProgramme", EuFundingCollector::programme);
             reading.record(row.ok());
             if (row.ok()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import se.atmp2030.workbook.collect.AnalystCsv;
 import se.atmp2030.workbook.collect.AnalystCsv.Field;
@@ -18,6 +19,7 @@ import se.atmp2030.workbook.collect.CsvDialect;
 import se.atmp2030.workbook.collect.CsvSource;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.InvalidValueException;
 import se.atmp2030.workbook.collect.JsonLines;
 import se.atmp2030.workbook.collect.JsonRecord;
@@ -117,6 +119,7 @@ final class JobPostingsCollector implements Collector {
                 }
             });
         }
+        Map<String, Object[]> nordicSeen = new java.util.HashMap<>();
         for (Path path : context.files(NORDIC)) {
             reading.file(context.sourceFile(path, NORDIC.format()));
             CsvSource csv = CsvSource.open(path, context.display(path), CsvDialect.detect(path), context.problems());
@@ -133,8 +136,15 @@ final class JobPostingsCollector implements Collector {
                     return;
                 }
                 String source = v[5] == null ? "analysts" : (String) v[5];
-                if (!seen.add(source + "/" + v[0])) {
-                    duplicates[0]++;
+                Object[] before = nordicSeen.putIfAbsent(source + "/" + v[0], new Object[] {v.clone(), record.line()});
+                if (before != null) {
+                    if (java.util.Arrays.equals((Object[]) before[0], v)) {
+                        duplicates[0]++;
+                    } else {
+                        record.fail("Id", "\"" + Problem.shorten((String) v[0]) + "\" of " + source + " is listed again "
+                                + "(first on line " + before[1] + ") with other values: which is right? (expected each "
+                                + "posting once)");
+                    }
                     return;
                 }
                 LocalDate published = (LocalDate) v[1];
@@ -155,6 +165,11 @@ final class JobPostingsCollector implements Collector {
 
     private static String occupation(JsonRecord ad) {
         JsonNode occupation = ad.at("occupation");
+        if (!occupation.isMissingNode() && !occupation.isNull() && !occupation.isContainerNode()) {
+            ad.fail("occupation", "is " + (occupation.isNumber() ? "a number" : "a text") + " (expected an object "
+                    + "{\"label\": ...} or a list of them)");
+            return null;
+        }
         if (occupation.isArray()) {
             StringBuilder labels = new StringBuilder();
             occupation.forEach(o -> labels.append(o.path("label").asText("")).append(' '));

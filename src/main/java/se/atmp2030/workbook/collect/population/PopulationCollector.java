@@ -18,6 +18,7 @@ import se.atmp2030.workbook.collect.Countries;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
 import se.atmp2030.workbook.collect.InvalidValueException;
+import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
@@ -122,12 +123,14 @@ final class PopulationCollector implements Collector {
             int geo = dims.indexOf("geo");
             List<Integer> years = new ArrayList<>();
             for (int i = 1; i < headerCells.length; i++) {
-                try {
-                    years.add(Values.year(headerCells[i].strip()));
-                } catch (InvalidValueException e) {
-                    problems.add(file, 1, null, "header column " + (i + 1) + ": " + e.getMessage());
+                // Column names, not records: Eurostat's latest year may lie beyond the report's.
+                String cell = headerCells[i].strip();
+                if (!cell.matches("(19|20)\\d\\d")) {
+                    problems.add(file, 1, null, "header column " + (i + 1) + ": \"" + Problem.shorten(cell)
+                            + "\" is not a year (expected a year such as 2024)");
                     return;
                 }
+                years.add(Integer.parseInt(cell));
             }
             String line;
             long number = 1;

@@ -1,10 +1,8 @@
 package se.atmp2030.workbook.collect.publications;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +38,14 @@ final class MedlineReader {
      * @return {@code null} for MEDLINE, else the name of the format it looks like
      */
     static String notMedline(Path path) throws IOException {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
+        try (InputStreamReader in = new InputStreamReader(se.atmp2030.workbook.collect.ZipGuard.open(path),
+                StandardCharsets.UTF_8)) {
+            se.atmp2030.workbook.collect.BoundedLines reader = new se.atmp2030.workbook.collect.BoundedLines(in, 4096);
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = reader.next()) != null) {
+                if (reader.tooLong()) {
+                    return "a file whose first lines are very long (not MEDLINE text)";
+                }
                 line = line.replace("\uFEFF", "").strip();
                 if (line.isEmpty()) {
                     continue;
@@ -70,18 +72,44 @@ final class MedlineReader {
         }
     }
 
-    static void read(Path path, Consumer<MedlineRecord> action) throws IOException {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16)) {
+    /** What the reading met besides records: records not parted by a blank line, lines too long to read. */
+    static final class Oddities {
+        long joined;
+        long firstJoined;
+        long tooLong;
+        long firstTooLong;
+    }
+
+    /**
+     * Reads the records. A record ends at a blank line, and also where a new PMID line starts without one (two records
+     * run together would otherwise lose the first's affiliations); those are counted in {@code oddities}. A byte that
+     * is not UTF-8 stops the reading with {@link se.atmp2030.workbook.collect.DamagedInputException} naming the line.
+     */
+    static void read(Path path, String file, Oddities oddities, Consumer<MedlineRecord> action) throws IOException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        long number = 0;
+        try (InputStreamReader in = new InputStreamReader(se.atmp2030.workbook.collect.ZipGuard.open(path), decoder)) {
+            se.atmp2030.workbook.collect.BoundedLines reader = new se.atmp2030.workbook.collect.BoundedLines(in);
             Map<String, List<String>> fields = new LinkedHashMap<>();
             List<String> last = null;
             long start = 0;
-            long number = 0;
             String line;
-            while ((line = reader.readLine()) != null) {
-                number++;
+            while ((line = reader.next()) != null) {
+                number = reader.number();
+                if (reader.tooLong()) {
+                    oddities.firstTooLong = oddities.tooLong++ == 0 ? number : oddities.firstTooLong;
+                    continue;
+                }
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
+                }
+                if (line.startsWith("PMID-") && !fields.isEmpty()) {
+                    oddities.firstJoined = oddities.joined++ == 0 ? number : oddities.firstJoined;
+                    action.accept(new MedlineRecord(start, fields));
+                    fields = new LinkedHashMap<>();
+                    last = null;
                 }
                 if (line.isBlank()) {
                     if (!fields.isEmpty()) {
@@ -108,6 +136,9 @@ final class MedlineReader {
             if (!fields.isEmpty()) {
                 action.accept(new MedlineRecord(start, fields));
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new se.atmp2030.workbook.collect.DamagedInputException(file, "bytes that are not UTF-8 after line "
+                    + number + " (PubMed saves UTF-8): the file was damaged; save it from PubMed again");
         }
     }
 }

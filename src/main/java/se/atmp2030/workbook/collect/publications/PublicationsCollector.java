@@ -2,8 +2,9 @@ package se.atmp2030.workbook.collect.publications;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,6 +18,7 @@ import se.atmp2030.workbook.collect.InputSpec;
 import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
+import se.atmp2030.workbook.collect.Values;
 
 /**
  * ATMP publications per country and year from a PubMed MEDLINE export of the analysts' ATMP search. Whole counting: a
@@ -58,9 +60,11 @@ final class PublicationsCollector implements Collector {
                 .column("journal", ColumnType.TEXT, "Journal")
                 .column("title", ColumnType.TEXT, "Title");
         Reading reading = new Reading();
-        Set<String> seen = new HashSet<>();
+        // Each PMID with the content it first came with (a hash, to keep a million records in little memory).
+        Map<String, long[]> seen = new HashMap<>();
         long[] noCountry = {0};
         long[] duplicates = {0};
+        long[] revised = {0};
         for (Path path : context.files(FILES)) {
             reading.file(context.sourceFile(path, FILES.format()));
             String file = context.display(path);
@@ -70,7 +74,8 @@ final class PublicationsCollector implements Collector {
                         + " (in PubMed, use Save, Format: PubMed, and put that file here instead)");
                 continue;
             }
-            MedlineReader.read(path, record -> {
+            MedlineReader.Oddities oddities = new MedlineReader.Oddities();
+            MedlineReader.read(path, file, oddities, record -> {
                 String pmid = record.first("PMID");
                 String dp = record.first("DP");
                 boolean ok = true;
@@ -89,8 +94,20 @@ final class PublicationsCollector implements Collector {
                 if (!ok) {
                     return;
                 }
-                if (!seen.add(pmid)) {
-                    duplicates[0]++;
+                long revision = revision(record.first("LR"));
+                long[] before = seen.putIfAbsent(pmid, new long[] {record.fields().hashCode(), record.line(), revision});
+                if (before != null) {
+                    if (before[0] != record.fields().hashCode() && revision != before[2] && revision > 0 && before[2] > 0) {
+                        // The same publication saved on two days, revised in between (PubMed updates records).
+                        revised[0]++;
+                        duplicates[0]++;
+                    } else if (before[0] != record.fields().hashCode()) {
+                        context.problems().add(new Problem(file, record.line(), Problem.field("PMID"), pmid
+                                + " is listed again (first on line " + before[1] + ") with other content: two different "
+                                + "records under one id (expected each publication once; save the search from PubMed again)"));
+                    } else {
+                        duplicates[0]++;
+                    }
                     return;
                 }
                 TreeSet<String> countries = Affiliations.countries(record.all("AD"));
@@ -98,20 +115,42 @@ final class PublicationsCollector implements Collector {
                     noCountry[0]++;
                 }
                 long y = Long.parseLong(year.group(1));
+                if (y < Values.FIRST_YEAR || y > Values.lastYear()) {
+                    context.problems().add(new Problem(file, record.line(), Problem.field("DP"), "\"" + Problem.shorten(dp)
+                            + "\" is out of range (expected a year from " + Values.FIRST_YEAR + " to " + Values.lastYear()
+                            + ")"));
+                    return;
+                }
                 for (String country : countries) {
                     boolean europe = Countries.byName(country).map(Countries.Country::europe).orElse(false);
                     table.add(pmid, y, country, europe, record.first("JT"), record.first("TI"));
                 }
             });
+            if (oddities.joined > 0) {
+                context.problems().warn(new Problem(file, oddities.firstJoined, null, oddities.joined + (oddities.joined == 1
+                        ? " record starts" : " records start") + " without a blank line before it: read as records of "
+                        + "their own (a PMID line starts a record); the file was edited or joined by hand"));
+            }
+            if (oddities.tooLong > 0) {
+                context.problems().add(new Problem(file, oddities.firstTooLong, null, oddities.tooLong + (oddities.tooLong
+                        == 1 ? " line is" : " lines are") + " longer than 16 MB and not read: the file is damaged or not "
+                        + "MEDLINE text"));
+            }
         }
         if (noCountry[0] > 0) {
             reading.note(noCountry[0] + " publications without a recognisable country in their affiliations left out");
         }
         if (duplicates[0] > 0) {
-            reading.note(duplicates[0] + " publications found twice (same PMID) counted once");
+            reading.note(duplicates[0] + " publications found twice (same PMID) counted once" + (revised[0] == 0 ? ""
+                    : ", " + revised[0] + " of them in two revisions (LR): the first read kept"));
         }
         return List.of(new Dataset(table.build(), "ATMP publications per country (PubMed)",
                 reading.provenance("PubMed (U.S. National Library of Medicine), the analysts' ATMP search",
                         "https://pubmed.ncbi.nlm.nih.gov/", context.settings().retrieved("publications"))));
+    }
+
+    /** PubMed's revision date (LR, {@code 20240615}) as a number, or 0 when the record has none. */
+    private static long revision(String lr) {
+        return lr != null && lr.matches("\\d{8}") ? Long.parseLong(lr) : 0;
     }
 }

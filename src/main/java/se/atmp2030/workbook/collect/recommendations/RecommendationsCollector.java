@@ -49,7 +49,7 @@ final class RecommendationsCollector extends AnalystCsvCollector {
         super(new Spec("recommendations", "NT-rådet / TLV assessments of ATMPs", "recommendations",
                 "NT-rådet / TLV assessments of ATMPs", FILES, FIELDS,
                 "NT-rådet (Swedish council for new therapies) and TLV, compiled by the analysts",
-                "https://janusinfo.se/nationelltinforandeavlakemedel"));
+                "https://janusinfo.se/nationelltinforandeavlakemedel", List.of("product", "indication", "body")));
     }
 
     /** A decided assessment has a decision date; one under assessment has none yet. */

@@ -1,8 +1,8 @@
 package se.atmp2030.workbook.collect.trials;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +35,8 @@ import se.atmp2030.workbook.collect.Values;
  * becomes "not ATMP" or "no Swedish site".
  */
 final class CtgJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory(MAPPER);
+    private static final ObjectMapper MAPPER = se.atmp2030.workbook.collect.Json.MAPPER;
+    private static final JsonFactory FACTORY = se.atmp2030.workbook.collect.Json.FACTORY;
     private static final String NCT = "protocolSection.identificationModule.nctId";
     private static final String STATUS = "protocolSection.statusModule.overallStatus";
     private static final String START = "protocolSection.statusModule.startDateStruct.date";
@@ -61,7 +61,7 @@ final class CtgJsonReader {
     /** Reads the file; returns what it showed as a whole (for the collector's notes), after reporting its problems. */
     static FileShape read(Path path, String file, Problems problems, StudySink sink) throws IOException {
         FileShape shape = new FileShape();
-        try (InputStream in = Files.newInputStream(path); JsonParser parser = FACTORY.createParser(in)) {
+        try (InputStream in = se.atmp2030.workbook.collect.ZipGuard.open(path); JsonParser parser = FACTORY.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 studies(parser, file, problems, sink, shape);
@@ -70,9 +70,9 @@ final class CtgJsonReader {
             } else {
                 noStudies(problems, file, 1);
             }
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             problems.add(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "the file is not valid JSON (" + e.getOriginalMessage() + ")");
+                    "the file is not valid JSON (" + se.atmp2030.workbook.collect.Json.message(e) + ")");
             return shape;
         }
         reportFields(shape, file, problems);
@@ -143,12 +143,24 @@ final class CtgJsonReader {
         String phase = phase(study);
         List<Trial.Intervention> interventions = interventions(study, partial, shape);
         CtgLocations locations = new CtgLocations();
-        JsonNode list = study.at(LOCATIONS + ".locations");
-        for (JsonNode location : list) {
-            locations.addJson(location.path("country").asText(null), describe(location));
+        JsonNode list = study.array(LOCATIONS + ".locations");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode location = list.get(i);
+            if (!location.isObject()) {
+                study.fail(LOCATIONS + ".locations[" + i + "]", "is " + describeKind(location) + " (expected an object)");
+                continue;
+            }
+            locations.addJson(text(study, location.path("country"), LOCATIONS + ".locations[" + i + "].country"), describe(location));
         }
         List<String> conditions = new ArrayList<>();
-        study.at("protocolSection.conditionsModule.conditions").forEach(c -> conditions.add(c.asText()));
+        JsonNode conditionList = study.array("protocolSection.conditionsModule.conditions");
+        for (int i = 0; i < conditionList.size(); i++) {
+            String condition = text(study, conditionList.get(i), "protocolSection.conditionsModule.conditions[" + i + "]");
+            if (condition != null) {
+                conditions.add(condition);
+            }
+        }
+        study.object("protocolSection.statusModule.startDateStruct");
         if (!study.ok()) {
             sink.rejected();
             return;
@@ -163,7 +175,7 @@ final class CtgJsonReader {
 
     private static String phase(JsonRecord study) {
         List<String> tokens = new ArrayList<>();
-        study.at("protocolSection.designModule.phases").forEach(p -> tokens.add(p.asText()));
+        study.array("protocolSection.designModule.phases").forEach(p -> tokens.add(p.asText()));
         if (tokens.isEmpty()) {
             return null;
         }
@@ -177,9 +189,13 @@ final class CtgJsonReader {
 
     private static List<Trial.Intervention> interventions(JsonRecord study, boolean partial, FileShape shape) {
         List<Trial.Intervention> interventions = new ArrayList<>();
-        JsonNode list = study.at(INTERVENTIONS + ".interventions");
+        JsonNode list = study.array(INTERVENTIONS + ".interventions");
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                study.fail(INTERVENTIONS + ".interventions[" + i + "]", "is " + describeKind(item) + " (expected an object)");
+                continue;
+            }
             if (partial && !item.has("type")) {
                 shape.untypedInterventions++;
                 continue;
@@ -195,6 +211,23 @@ final class CtgJsonReader {
             interventions.add(new Trial.Intervention(type, item.path("name").asText(""), details.toString()));
         }
         return interventions;
+    }
+
+    /** A value that must be text (or a number, read as text); an object or a list there is reported. */
+    private static String text(JsonRecord study, JsonNode value, String field) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (value.isContainerNode()) {
+            study.fail(field, "is " + describeKind(value) + " (expected a text)");
+            return null;
+        }
+        String text = value.asText().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String describeKind(JsonNode value) {
+        return value.isArray() ? "a list" : value.isObject() ? "an object" : "the value " + Problem.shorten(value.asText());
     }
 
     private static String describe(JsonNode location) {

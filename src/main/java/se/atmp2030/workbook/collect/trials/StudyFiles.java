@@ -69,9 +69,16 @@ final class StudyFiles implements Closeable {
         zips.add(fs);
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(fs.getPath("/"))) {
-            entries = walk.filter(Files::isRegularFile).sorted().toList();
+            entries = walk.filter(Files::isRegularFile).limit(se.atmp2030.workbook.collect.ZipGuard.MAX_ENTRIES + 1L)
+                    .sorted().toList();
+            se.atmp2030.workbook.collect.ZipGuard.watch(fs, new se.atmp2030.workbook.collect.ZipGuard.Budget(zip, display));
         } catch (IOException e) {
             problems.add(display, 0, null, "cannot be read as a zip archive (" + e.getMessage() + ")");
+            return;
+        }
+        if (entries.size() > se.atmp2030.workbook.collect.ZipGuard.MAX_ENTRIES) {
+            problems.add(display, 0, null, "the zip holds more than " + se.atmp2030.workbook.collect.ZipGuard.MAX_ENTRIES
+                    + " files (expected one per study, as ClinicalTrials.gov's download has)");
             return;
         }
         int before = files.size();

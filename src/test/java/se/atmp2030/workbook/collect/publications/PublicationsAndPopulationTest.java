@@ -27,7 +27,8 @@ class PublicationsAndPopulationTest {
                 "CAR T-cell therapy in relapsed lymphoma: a long title that MEDLINE folds onto a second line.");
         assertThat(result.dataset("publications").provenance().notes()).containsExactly(
                 "1 publications without a recognisable country in their affiliations left out",
-                "1 publications found twice (same PMID) counted once");
+                "1 publications found twice (same PMID) counted once, 1 of them in two revisions (LR): the first read "
+                        + "kept");
     }
 
     @Test
