@@ -41,6 +41,9 @@ final class DataSheetWriter {
     private final String footer;
     private Map<String, Map<String, TotalsRows.Total>> totals = Map.of();
     private final List<Formulas.Place> customTotals = new ArrayList<>();
+    /** Per table, the texts cut to a cell's 32,767 characters: how many, and the first one's sheet row. */
+    private final Map<String, long[]> cut = new java.util.LinkedHashMap<>();
+    private String writing;
 
     /** @param footer the report title, printed at the foot of every page with the page number */
     DataSheetWriter(SXSSFWorkbook workbook, Styles styles, String footer) {
@@ -55,6 +58,18 @@ final class DataSheetWriter {
      */
     void keepTotals(Map<String, Map<String, TotalsRows.Total>> totalsRows) {
         this.totals = totalsRows;
+    }
+
+    /**
+     * The notes on texts longer than a cell holds, per table written: "2 values longer than 32,767 characters cut
+     * (first on row 14 of data_publications)".
+     */
+    Map<String, String> cutNotes() {
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        cut.forEach((table, c) -> notes.put(table, c[0] + (c[0] == 1 ? " value" : " values") + " longer than "
+                + String.format(java.util.Locale.ENGLISH, "%,d", MAX_CELL_TEXT) + " characters (what a cell holds) cut, "
+                + "ending in …; the first on row " + c[1] + " of its data sheet"));
+        return notes;
     }
 
     /** The totals cells holding a formula of the analyst's own, which the build cannot compute as it writes them. */
@@ -86,6 +101,7 @@ final class DataSheetWriter {
      * {@code <tableName>_2}, ...; the first sheet's Excel table is returned.
      */
     XSSFTable write(String sheetName, Table table, String tableName, String title, RowStyles rowStyles) {
+        writing = table.name();
         Iterator<Object[]> rows = table.rows().iterator();
         int top = title == null ? 0 : 2;
         int perSheet = MAX_ROWS - 1 - top;
@@ -156,7 +172,10 @@ final class DataSheetWriter {
             for (int c = 0; c < values.length; c++) {
                 if (values[c] != null) {
                     Cell cell = row.createCell(c);
-                    set(cell, columns.get(c).type(), values[c]);
+                    if (set(cell, columns.get(c).type(), values[c])) {
+                        int sheetRow = r + 1;
+                        cut.computeIfAbsent(writing, k -> new long[] {0, sheetRow})[0]++;
+                    }
                     CellStyle style = rowStyles == null ? null : rowStyles.style(values, c);
                     if (style != null || styleOf[c] != null) {
                         cell.setCellStyle(style != null ? style : styleOf[c]);
@@ -232,7 +251,8 @@ final class DataSheetWriter {
         sheet.getFooter().setRight("Page &P of &N");
     }
 
-    private static void set(Cell cell, ColumnType type, Object value) {
+    /** Writes the value; returns whether a text was cut to what a cell holds. */
+    private static boolean set(Cell cell, ColumnType type, Object value) {
         switch (type) {
             case INTEGER -> cell.setCellValue(((Long) value).doubleValue());
             case DECIMAL -> cell.setCellValue((Double) value);
@@ -241,8 +261,10 @@ final class DataSheetWriter {
             case TEXT -> {
                 String text = (String) value;
                 cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT - 1) + "…" : text);
+                return text.length() > MAX_CELL_TEXT;
             }
         }
+        return false;
     }
 
     private XSSFTable excelTable(SXSSFSheet sheet, List<Column> columns, int top, int rows, String tableName,

@@ -65,9 +65,14 @@ final class EditCarrier {
     private final List<Formulas.Place> formulas = new ArrayList<>();
     private final List<String> formulaTexts = new ArrayList<>();
 
-    EditCarrier(XSSFWorkbook previous) {
+    EditCarrier(XSSFWorkbook previous, String name) {
         this.previous = previous;
         this.record = BuildRecord.readFrom(previous);
+        if (previous.getSheet(BuildRecord.SHEET) == null) {
+            left.add(new Left("not a build of this tool", name, null, "the workbook has no record of a build (_build): "
+                    + "its sheets the template does not have are kept as sheets you added, its commentary cells and "
+                    + "Notes where the template has them; numbers typed over generated cells cannot be told"));
+        }
     }
 
     BuildRecord previousRecord() {
@@ -76,6 +81,13 @@ final class EditCarrier {
 
     List<Left> left() {
         return List.copyOf(left);
+    }
+
+    /** Carrying stopped at something unexpected in the earlier workbook: said on the Build report. */
+    void stopped(RuntimeException e) {
+        left.add(new Left("edits not all kept", null, null, "the earlier workbook holds something this build could not "
+                + "read (" + se.atmp2030.workbook.collect.Problem.shorten(String.valueOf(e.getMessage())) + "); the edits "
+                + "before it were kept, the others are in the backup copy"));
     }
 
     /**
@@ -272,8 +284,8 @@ final class EditCarrier {
             }
             Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
             return row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
-        } catch (IllegalArgumentException e) {
-            return null; // a name whose reference is broken (#REF!) has nothing to carry
+        } catch (RuntimeException e) {
+            return null; // a reference that does not read (a name's #REF!, a damaged record) has nothing to carry
         }
     }
 

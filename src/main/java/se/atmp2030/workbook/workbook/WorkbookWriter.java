@@ -62,11 +62,9 @@ public final class WorkbookWriter implements Closeable {
 
     /** Opens the template. */
     public static WorkbookWriter open(Path template, String templateName) throws IOException {
-        try (InputStream in = Files.newInputStream(template)) {
-            XSSFWorkbook workbook = new XSSFWorkbook(in);
-            NormalStyle.ensure(workbook);
-            return new WorkbookWriter(workbook, templateName);
-        }
+        XSSFWorkbook workbook = SafeOoxml.open(template, templateName);
+        NormalStyle.ensure(workbook);
+        return new WorkbookWriter(workbook, templateName);
     }
 
     /** The KPI keys the template's placeholders name. */
@@ -94,12 +92,19 @@ public final class WorkbookWriter implements Closeable {
             return false;
         }
         XSSFWorkbook before = previous == null ? null : openPrevious(previous);
-        EditCarrier carrier = before == null ? null : new EditCarrier(before);
+        EditCarrier carrier = before == null ? null : new EditCarrier(before, previous.getFileName().toString());
         if (carrier != null) {
             Set<String> generated = new HashSet<>(GENERATED);
             datasets.forEach(d -> generated.add(dataSheetName(d.name())));
-            EditCarrier.Carried carried = carrier.carryInto(template, generated);
-            LOG.info("edits kept from {}: {}", previous, carried.describe());
+            try {
+                EditCarrier.Carried carried = carrier.carryInto(template, generated);
+                LOG.info("edits kept from {}: {}", previous, carried.describe());
+            } catch (RuntimeException e) {
+                // A workbook edited in ways nobody foresaw (a tampered record, an odd sheet): what was carried stays,
+                // the rest is said, and the build goes on.
+                LOG.warn("edits of {}: carrying stopped at something unexpected ({})", previous.getFileName(), e.toString());
+                carrier.stopped(e);
+            }
         }
         for (Dataset dataset : datasets) {
             removeGenerated(dataSheetName(dataset.name()));
@@ -131,7 +136,12 @@ public final class WorkbookWriter implements Closeable {
             data.write(dataSheetName(dataset.name()), dataset.table(), "tbl_" + dataset.name());
             generated.add(dataSheetName(dataset.name()));
         }
-        new SourcesSheetWriter(workbook, styles, data).write(datasets, analysis.notices());
+        // Texts longer than a cell holds were cut: said on the dataset's row of the Sources sheet and in the log.
+        Map<String, String> cutNotes = data.cutNotes();
+        List<Dataset> described = datasets.stream().map(d -> cutNotes.containsKey(d.name())
+                ? d.withNotes(List.of(cutNotes.get(d.name()))) : d).toList();
+        cutNotes.forEach((table, note) -> LOG.warn("{}: {}", table, note));
+        new SourcesSheetWriter(workbook, styles, data).write(described, analysis.notices());
         generated.addAll(List.of("Sources", "Source files", "Columns"));
         if (carrier != null || !analysis.notices().isEmpty()) {
             // What the build could not do as the template and the sentences ask, and the edits it could not keep.
@@ -205,7 +215,7 @@ public final class WorkbookWriter implements Closeable {
             workbook.setForceFormulaRecalculation(true);
             workbook.write(out);
         } else {
-            Path aside = Files.createTempFile("atmp-workbook-", ".xlsx");
+            Path aside = Files.createTempFile(se.atmp2030.workbook.build.TempFolder.get(), "written-", ".xlsx");
             try {
                 try (OutputStream first = Files.newOutputStream(aside)) {
                     workbook.write(first);
@@ -302,9 +312,7 @@ public final class WorkbookWriter implements Closeable {
     }
 
     private static XSSFWorkbook openPrevious(Path previous) throws IOException {
-        try (InputStream in = Files.newInputStream(previous)) {
-            return new XSSFWorkbook(in);
-        }
+        return SafeOoxml.open(previous, previous.toString().replace('\\', '/'));
     }
 
     /** What this build wrote, for the next one: KPI values, sentences, the KPIs sheet's cells, dataset sizes. */
