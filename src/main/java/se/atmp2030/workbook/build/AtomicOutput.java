@@ -26,15 +26,29 @@ final class AtomicOutput {
 
     static void write(Path target, Content content) throws OutputException {
         Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new OutputException(target + " is a folder: give --out a file name such as " + target.resolve(
+                    "report.xlsx") + "; nothing was written", null);
+        }
         Path temp;
         try {
             Files.createDirectories(dir);
-            removeLeftovers(dir, target);
             // Not Files.createTempFile: that makes the file readable by its owner only, and the move would keep that.
-            temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            // The name is this build's own (process and time), so that two builds never take each other's.
+            temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(System.nanoTime()) + ".tmp");
         } catch (IOException e) {
             throw new OutputException("cannot write to the folder " + dir + " (" + reason(e) + ")", e);
         }
+        try (OutputLock lock = OutputLock.take(target)) {
+            removeLeftovers(dir, target);
+            write(temp, target, content);
+        } catch (IOException e) {
+            throw new OutputException("cannot write to the folder " + dir + " (" + reason(e) + ")", e);
+        }
+    }
+
+    private static void write(Path temp, Path target, Content content) throws OutputException {
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
@@ -51,7 +65,10 @@ final class AtomicOutput {
         }
     }
 
-    /** A build killed mid-write leaves its hidden temporary file behind; the next build of the same file removes it. */
+    /**
+     * A build killed mid-write leaves its hidden temporary file behind; the next build of the same file removes it.
+     * Called only under the output's lock, so never while another build is writing its own.
+     */
     private static void removeLeftovers(Path dir, Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";
         try (var files = Files.list(dir)) {
@@ -70,6 +87,21 @@ final class AtomicOutput {
         }
     }
 
+    /** What went wrong with the disk, in words: a full disk, a read-only folder. */
+    static String reason(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("No space left") || message.contains("not enough space") || message.contains("Disk quota")) {
+            return "the disk is full";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: the folder or file is read-only for you";
+        }
+        if (message.contains("Read-only file system")) {
+            return "the disk is read-only";
+        }
+        return message;
+    }
+
     private static String lockedHint(Path target, IOException e) {
         if (e instanceof AccessDeniedException || e instanceof FileSystemException fs && fs.getReason() != null
                 && fs.getReason().toLowerCase(java.util.Locale.ROOT).contains("used by another process")) {
@@ -79,7 +111,5 @@ final class AtomicOutput {
         return "cannot write " + target + " (" + reason(e) + "); the earlier workbook is unchanged";
     }
 
-    private static String reason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+
 }

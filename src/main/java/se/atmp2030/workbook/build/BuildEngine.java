@@ -59,6 +59,9 @@ public final class BuildEngine {
                     thread.setDaemon(true);
                     return thread;
                 });
+        // Records may be dated up to the year after the report year; a date beyond (3000) or before 1900 is a typing error.
+        se.atmp2030.workbook.collect.Values.lastYear(settings.year() >= se.atmp2030.workbook.collect.Values.FIRST_YEAR
+                ? settings.year() + 1 : java.time.Year.now().getValue() + 1);
         // The classification rules, read once for every collector that classifies; a rule that does not read is a
         // problem of the inputs like any other.
         se.atmp2030.workbook.collect.AtmpRules rules = se.atmp2030.workbook.collect.AtmpRules.load(inputs,
@@ -71,7 +74,7 @@ public final class BuildEngine {
                             Map<String, Dataset> required = new HashMap<>();
                             needs.forEach(n -> n.join().forEach(d -> required.put(d.name(), d)));
                             Problems own = reported.get(collector);
-                            return run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required,
+                            return this.run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required,
                                     rules), inputsDisplay, own);
                         }, pool);
                 runs.put(collector, run);
@@ -108,14 +111,39 @@ public final class BuildEngine {
         }
     }
 
-    private static List<Dataset> run(Collector collector, CollectContext context, String inputsDisplay, Problems problems) {
+    private boolean skipBrokenPlugins;
+
+    /** Whether a plugin's collector that fails is left out with a warning (else it is a problem that stops the build). */
+    void skipBrokenPlugins(boolean skip) {
+        this.skipBrokenPlugins = skip;
+    }
+
+    private List<Dataset> run(Collector collector, CollectContext context, String inputsDisplay, Problems problems) {
         long start = System.nanoTime();
         int mark = problems.mark();
         List<Dataset> datasets;
         try {
             datasets = collector.collect(context);
+        } catch (RuntimeException | LinkageError e) {
+            String origin = Plugins.origin(collector.getClass());
+            if (origin.equals("built-in")) {
+                throw e; // a bug of the tool's own: exit 4, with the details under -v
+            }
+            Problem problem = new Problem("plugins/" + origin, 0, null, "collector " + collector.name() + " failed ("
+                    + Plugins.cause(e) + ")" + (skipBrokenPlugins ? "; its datasets are left out"
+                    : "; fix or remove the plugin, or build with --skip-broken-plugins to go on without it"));
+            if (skipBrokenPlugins) {
+                problems.warn(problem);
+            } else {
+                problems.add(problem);
+            }
+            return List.of();
+        } catch (se.atmp2030.workbook.collect.DamagedInputException e) {
+            problems.add(e.file(), 0, null, e.getMessage());
+            return List.of();
         } catch (IOException e) {
-            problems.add(inputsDisplay, 0, null, "collector " + collector.name() + " could not read its files: " + e);
+            problems.add(inputsDisplay, 0, null, "collector " + collector.name() + " could not read its files: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return List.of();
         }
         checkDeclared(collector, datasets);

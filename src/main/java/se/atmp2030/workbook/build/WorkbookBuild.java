@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.atmp2030.workbook.analyze.Analysis;
@@ -74,9 +75,67 @@ public final class WorkbookBuild {
 
     /** Wires the built-in collectors and those of the jars in {@code pluginsDir}. */
     public static WorkbookBuild create(Path pluginsDir) throws IOException {
+        return create(pluginsDir, false);
+    }
+
+    /**
+     * As above; with {@code skipBroken}, a plugin that cannot be used (a file that is no plugin jar, a module that fails
+     * to load or to wire, a collector that fails) is left out with a warning instead of stopping the build.
+     */
+    public static WorkbookBuild create(Path pluginsDir, boolean skipBroken) throws IOException {
+        TempFolder.get();
         Plugins plugins = Plugins.discover(pluginsDir);
-        Injector injector = Guice.createInjector(plugins.modules());
-        return new WorkbookBuild(injector.getInstance(BuildEngine.class), plugins);
+        List<Plugins.Broken> broken = new ArrayList<>(plugins.broken());
+        Injector injector;
+        try {
+            injector = Guice.createInjector(plugins.modules());
+        } catch (com.google.inject.CreationException | com.google.inject.ConfigurationException e) {
+            // Which plugin's module does not wire: each tried alone beside the built-in ones.
+            java.util.Set<String> failing = new java.util.TreeSet<>();
+            List<com.google.inject.Module> builtIn = plugins.found().stream().filter(f -> f.origin().equals("built-in"))
+                    .map(Plugins.Found::module).toList();
+            for (Plugins.Found found : plugins.found()) {
+                if (found.origin().equals("built-in")) {
+                    continue;
+                }
+                List<com.google.inject.Module> trial = new ArrayList<>(builtIn);
+                trial.add(found.module());
+                try {
+                    Guice.createInjector(trial);
+                } catch (RuntimeException failed) {
+                    failing.add(found.origin());
+                    broken.add(new Plugins.Broken(pluginsDir + "/" + found.origin(), "has a module that cannot be wired ("
+                            + Plugins.cause(failed) + ")"));
+                }
+            }
+            if (failing.isEmpty()) {
+                throw e; // the built-in modules themselves: a bug
+            }
+            plugins = plugins.without(failing);
+            injector = Guice.createInjector(plugins.modules());
+        }
+        BuildEngine engine = injector.getInstance(BuildEngine.class);
+        engine.skipBrokenPlugins(skipBroken);
+        WorkbookBuild build = new WorkbookBuild(engine, plugins);
+        build.broken = List.copyOf(broken);
+        build.skipBroken = skipBroken;
+        return build;
+    }
+
+    private List<Plugins.Broken> broken = List.of();
+    private boolean skipBroken;
+
+    /** The plugins that cannot be used: problems, or warnings when the user asked to go on without them. */
+    private void reportBroken(Problems problems) {
+        for (Plugins.Broken b : broken) {
+            Problem problem = new Problem(b.file(), 0, null, b.reason() + (skipBroken ? "; left out"
+                    : "; remove it, or build with --skip-broken-plugins to go on without it"));
+            if (skipBroken) {
+                problems.warn(problem);
+            } else {
+                problems.add(problem);
+            }
+        }
     }
 
     public List<Collector> collectors() {
@@ -110,6 +169,7 @@ public final class WorkbookBuild {
     /** @param carryEdits whether to carry the edits of the earlier workbook (a build does; validate writes nothing) */
     private Prepared prepare(Request request, boolean carryEdits) throws IOException {
         Problems problems = new Problems();
+        reportBroken(problems);
         if (!Files.isDirectory(request.inputs())) {
             problems.add(request.inputsDisplay(), 0, null, "the inputs folder does not exist (run the command from the "
                     + "project folder, or give the folder with --inputs DIR)");
@@ -137,7 +197,13 @@ public final class WorkbookBuild {
             closeQuietly(opening);
             return new Prepared(new Collected(year, settings.title(), datasets, null, problems), null, null);
         }
-        WorkbookWriter writer = opening == null ? null : join(opening);
+        WorkbookWriter writer;
+        try {
+            writer = opening == null ? null : join(opening);
+        } catch (se.atmp2030.workbook.collect.DamagedInputException e) {
+            problems.add(e.file(), 0, null, "the workbook template " + e.getMessage());
+            return new Prepared(new Collected(year, settings.title(), datasets, null, problems), null, null);
+        }
         Analysis analysis = analyse(request, settings, datasets, writer, problems);
         if (writer == null) {
             problems.add(templateName, 0, null, "the workbook template is missing (expected the report's layout; see the README)");
@@ -162,7 +228,15 @@ public final class WorkbookBuild {
         }
         ReportInfo info = new ReportInfo(settings.title(), year, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
                 version(), request.inputsDisplay());
-        if (!writer.fill(info, datasets, analysis, previous, problems) || !problems.isEmpty()) {
+        boolean filled;
+        try {
+            filled = writer.fill(info, datasets, analysis, previous, problems);
+        } catch (se.atmp2030.workbook.collect.DamagedInputException e) {
+            problems.add(e.file(), 0, null, "the earlier workbook, whose edits a build keeps, " + e.getMessage()
+                    + ". Move it away, or build with --fresh to replace it (it is kept in backup/)");
+            filled = false;
+        }
+        if (!filled || !problems.isEmpty()) {
             writer.close();
             return new Prepared(collected, null, target);
         }

@@ -32,7 +32,7 @@ final class BuildCommand extends ConsoleCommand implements Callable<Integer> {
 
     static int run(CommonOptions common, Path out, RebuildOptions rebuild, Console console) {
         try (ProgressLine progress = ProgressLine.start()) {
-            WorkbookBuild build = WorkbookBuild.create(common.plugins);
+            WorkbookBuild build = WorkbookBuild.create(common.plugins, common.skipBrokenPlugins);
             Path written = build.build(common.request(out, rebuild.keepEditsFrom, rebuild.fresh));
             progress.stop();
             console.out.println("Wrote " + written.toString().replace('\\', '/'));
@@ -53,7 +53,15 @@ final class BuildCommand extends ConsoleCommand implements Callable<Integer> {
             console.err.println("error: " + e.getMessage());
             console.err.flush();
             return ExitCodes.OUTPUT;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            OutputException disk = OutputException.ofDisk(e);
+            if (disk != null) {
+                console.err.println("error: " + disk.getMessage());
+                console.err.flush();
+                return ExitCodes.OUTPUT;
+            }
+            return Main.internalError(e, console.err);
+        } catch (RuntimeException e) {
             return Main.internalError(e, console.err);
         }
     }

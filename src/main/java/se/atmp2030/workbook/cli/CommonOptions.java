@@ -14,6 +14,11 @@ final class CommonOptions {
             description = "Folder of plugin jars that add collectors (default: ${DEFAULT-VALUE}; may be missing).")
     Path plugins;
 
+    @Option(names = "--skip-broken-plugins", description = "Go on without a plugin that cannot be used (not a jar, a "
+            + "module that fails to load, a collector that fails), with a warning; without this, such a plugin stops "
+            + "the build.")
+    boolean skipBrokenPlugins;
+
     @Option(names = "--templates", paramLabel = "DIR", defaultValue = "workbook-templates",
             description = "Folder with the workbook template and the key-insights sentences (default: ${DEFAULT-VALUE}).")
     Path templates;

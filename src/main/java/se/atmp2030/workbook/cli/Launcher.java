@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class Launcher {
     static final long LARGE_INPUTS = 64L << 20;
     private static final String LAUNCHED = "atmp.launch";
+    static final String PARENT = "atmp.parent";
 
     private Launcher() {
     }
@@ -55,6 +56,8 @@ public final class Launcher {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-D" + LAUNCHED + "=child");
+        // The child ends with its parent, even one killed outright (no shutdown hook runs then).
+        command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(jar);
         command.add(Main.class.getName());

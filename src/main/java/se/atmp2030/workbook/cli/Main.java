@@ -50,7 +50,22 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        followParent();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * In the JVM the launcher started: stop when the launcher's process ends, so that killing the {@code java} the user
+     * started stops the build (the earlier workbook stays as it was: it is replaced only by a complete new one).
+     */
+    private static void followParent() {
+        String parent = System.getProperty(Launcher.PARENT);
+        if (parent == null || !parent.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                handle -> handle.onExit().thenRun(() -> System.exit(ExitCodes.INTERNAL)),
+                () -> System.exit(ExitCodes.INTERNAL));
     }
 
     /** Runs a command line and returns its exit code; tests call this to see exactly what a user sees. */

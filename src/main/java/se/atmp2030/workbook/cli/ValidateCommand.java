@@ -18,7 +18,7 @@ final class ValidateCommand extends ConsoleCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         try {
-            WorkbookBuild build = WorkbookBuild.create(common.plugins);
+            WorkbookBuild build = WorkbookBuild.create(common.plugins, common.skipBrokenPlugins);
             WorkbookBuild.Collected collected = build.collect(common.request(null));
             if (collected.datasets().isEmpty() && !collected.problems().isEmpty()) {
                 console.problems(collected.problems().all());
