@@ -24,6 +24,16 @@ public record Analysis(List<Series> series, List<SeriesPoint> points, List<Trend
         this(series, points, trends, kpis, insights, List.of(), List.of(), insights.size());
     }
 
+    /** The same analysis with more notices for the Build report (things the build left out before analysing). */
+    public Analysis withNotices(List<Notice> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Notice> all = new java.util.ArrayList<>(more);
+        all.addAll(notices);
+        return new Analysis(series, points, trends, kpis, insights, declared, all, sentenceLines);
+    }
+
     /** The sentence of a line of key-insights.txt ({@code ${insight.<n>}}), or {@code null} when it was left out. */
     public Insights.Insight insight(int ordinal) {
         return insights.stream().filter(i -> i.ordinal() == ordinal).findFirst().orElse(null);

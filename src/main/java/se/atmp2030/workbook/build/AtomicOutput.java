@@ -99,6 +99,18 @@ final class AtomicOutput {
         if (message.contains("Read-only file system")) {
             return "the disk is read-only";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || message.contains("Not a directory")) {
+            // Files.createDirectories on a path one of whose parts is a file: that part is named
+            String named = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : null;
+            for (Path p = named == null ? null : Path.of(named); p != null; p = p.getParent()) {
+                if (Files.exists(p) && !Files.isDirectory(p)) {
+                    return p + " is a file, not a folder";
+                }
+            }
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + " does not exist";
+        }
         return message;
     }
 

@@ -112,6 +112,16 @@ public final class BuildEngine {
     }
 
     private boolean skipBrokenPlugins;
+    private final List<Problem> leftOut = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** The plugins' collectors that failed and were left out (with --skip-broken-plugins), since the last call. */
+    List<Problem> takeLeftOut() {
+        synchronized (leftOut) {
+            List<Problem> taken = List.copyOf(leftOut);
+            leftOut.clear();
+            return taken;
+        }
+    }
 
     /** Whether a plugin's collector that fails is left out with a warning (else it is a problem that stops the build). */
     void skipBrokenPlugins(boolean skip) {
@@ -129,11 +139,12 @@ public final class BuildEngine {
             if (origin.equals("built-in")) {
                 throw e; // a bug of the tool's own: exit 4, with the details under -v
             }
-            Problem problem = new Problem("plugins/" + origin, 0, null, "collector " + collector.name() + " failed ("
+            Problem problem = new Problem(Plugins.location(collector.getClass()), 0, null, "collector " + collector.name() + " failed ("
                     + Plugins.cause(e) + ")" + (skipBrokenPlugins ? "; its datasets are left out"
                     : "; fix or remove the plugin, or build with --skip-broken-plugins to go on without it"));
             if (skipBrokenPlugins) {
                 problems.warn(problem);
+                leftOut.add(problem);
             } else {
                 problems.add(problem);
             }

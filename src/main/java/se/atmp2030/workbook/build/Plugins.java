@@ -96,6 +96,21 @@ public final class Plugins {
         return "built-in";
     }
 
+    /** Where the jar of a plugin's class is, as the user named the folder would read it: {@code plugins/beds.jar}. */
+    static String location(Class<?> type) {
+        if (type.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length == 1
+                && type.getClassLoader() != Plugins.class.getClassLoader()) {
+            try {
+                Path jar = Path.of(loader.getURLs()[0].toURI()).toAbsolutePath().normalize();
+                Path here = Path.of("").toAbsolutePath();
+                return (jar.startsWith(here) ? here.relativize(jar) : jar).toString().replace('\\', '/');
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                return origin(type);
+            }
+        }
+        return "built-in";
+    }
+
     public List<Found> found() {
         return modules;
     }
@@ -118,8 +133,13 @@ public final class Plugins {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.util.ServiceConfigurationError && root.getMessage() != null) {
+            // "com.google.inject.Module: Provider org.example.Missing not found": the part after the service says it
+            return se.atmp2030.workbook.collect.Problem.shorten(
+                    root.getMessage().replaceFirst("^com\\.google\\.inject\\.Module: ", ""), 300);
+        }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        return se.atmp2030.workbook.collect.Problem.shorten(root.getClass().getSimpleName() + message);
+        return se.atmp2030.workbook.collect.Problem.shorten(root.getClass().getSimpleName() + message, 300);
     }
 
     private static String display(Path dir, Path file) {

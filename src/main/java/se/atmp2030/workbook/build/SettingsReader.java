@@ -40,7 +40,10 @@ final class SettingsReader {
         Integer year = null;
         boolean yearSeen = false;
         String title = null;
-        List<String> lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        List<String> lines = Files.exists(path) ? se.atmp2030.workbook.collect.TextLines.read(path, file, problems) : List.of();
+        if (lines == null) {
+            lines = List.of();
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replace("\uFEFF", "").strip();
             if (line.isEmpty() || line.startsWith("#")) {

@@ -205,6 +205,15 @@ public final class WorkbookBuild {
             return new Prepared(new Collected(year, settings.title(), datasets, null, problems), null, null);
         }
         Analysis analysis = analyse(request, settings, datasets, writer, problems);
+        // Plugins left out at the user's request change what the workbook holds: the Build report says so.
+        List<se.atmp2030.workbook.analyze.Notice> leftOut = new ArrayList<>();
+        if (skipBroken) {
+            broken.forEach(b -> leftOut.add(new se.atmp2030.workbook.analyze.Notice("plugin left out", b.file(),
+                    b.reason() + "; left out")));
+        }
+        engine.takeLeftOut().forEach(p -> leftOut.add(new se.atmp2030.workbook.analyze.Notice("plugin left out",
+                p.file(), p.message())));
+        analysis = analysis.withNotices(leftOut);
         if (writer == null) {
             problems.add(templateName, 0, null, "the workbook template is missing (expected the report's layout; see the README)");
             return new Prepared(new Collected(year, settings.title(), datasets, analysis, problems), null, null);
@@ -251,7 +260,8 @@ public final class WorkbookBuild {
         String insightsName = insights.toString().replace('\\', '/');
         List<String> patterns = List.of();
         if (Files.isRegularFile(insights)) {
-            patterns = Files.readAllLines(insights, StandardCharsets.UTF_8);
+            List<String> read = se.atmp2030.workbook.collect.TextLines.read(insights, insightsName, problems);
+            patterns = read == null ? List.of() : read;
         } else {
             problems.add(insightsName, 0, null, "the file is missing (expected the headline sentences, one per line)");
         }
@@ -333,7 +343,7 @@ public final class WorkbookBuild {
             Files.copy(target, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             LOG.info("backup: the earlier workbook is kept as {}", copy);
         } catch (IOException e) {
-            throw new OutputException("cannot keep a backup of " + target + " in " + dir + " (" + e.getMessage()
+            throw new OutputException("cannot keep a backup of " + target + " in " + dir + " (" + AtomicOutput.reason(e)
                     + "); nothing was replaced", e);
         }
     }

@@ -153,8 +153,9 @@ public final class AtmpRules {
         Path file = inputs.resolve(FILE);
         if (Files.isRegularFile(file)) {
             int mark = problems.mark();
-            AtmpRules rules = parse(Files.readAllLines(file, StandardCharsets.UTF_8), display, problems);
-            if (problems.since(mark).isEmpty()) {
+            List<String> lines = TextLines.read(file, display, problems);
+            AtmpRules rules = lines == null ? null : parse(lines, display, problems);
+            if (rules != null && problems.since(mark).isEmpty()) {
                 return rules;
             }
         }

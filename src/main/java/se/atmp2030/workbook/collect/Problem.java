@@ -16,10 +16,15 @@ public record Problem(String file, long line, String where, String message) {
 
     /** The value as a message shows it: whole up to {@link #SHOWN} characters, else its start and its length. */
     public static String shorten(String value) {
-        if (value == null || value.length() <= SHOWN) {
+        return shorten(value, SHOWN);
+    }
+
+    /** As {@link #shorten(String)}, for text that may run longer, such as the cause of a failure. */
+    public static String shorten(String value, int shown) {
+        if (value == null || value.length() <= shown) {
             return value;
         }
-        return value.substring(0, SHOWN - 20) + "… (" + String.format(java.util.Locale.ENGLISH, "%,d", value.length())
+        return value.substring(0, shown - 20) + "… (" + String.format(java.util.Locale.ENGLISH, "%,d", value.length())
                 + " characters)";
     }
 

@@ -164,7 +164,8 @@ public final class WorkbookWriter implements Closeable {
         if (carrier != null) {
             LOG.info("edits of {}: {}", previous.getFileName(), carrier.left().isEmpty() ? "nothing left behind"
                     : carrier.left().size() + " items left behind or to look at, listed on the Build report sheet");
-            carrier.left().forEach(l -> LOG.warn("{} at {}: {} ({})", l.what(), l.where(), l.content(), l.note()));
+            carrier.left().forEach(l -> LOG.warn("{}{}: {}{}", l.what(), l.where() == null ? "" : " at " + l.where(),
+                    l.content() == null ? "" : l.content() + " ", "(" + l.note() + ")"));
         }
         if (carrier != null) {
             // Old, new and change in the item's own unit (a CAGR change of 0.02 reads 2.0%, euros as whole euros);

@@ -93,12 +93,7 @@ class OutputSafetyTest {
 
     @Test
     void aFullDiskIsOneClearLineAndLeavesNothing() throws Exception {
-        Path small = Files.createDirectories(dir.resolve("small"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small.toString())
-                .redirectErrorStream(true).start();
-        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        Assumptions.assumeTrue(mounted, "this machine does not let the tests mount a small tmpfs (needs root and "
-                + "CAP_SYS_ADMIN): the full-disk case is not run here");
+        Path small = tmpfs("small", "size=256k", "the full-disk case");
         try {
             Path book = small.resolve("report.xlsx");
             TestInputs.Run run = TestInputs.run("build", "--out", book.toString(), "--fresh");
@@ -111,6 +106,52 @@ class OutputSafetyTest {
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aParentFolderThatIsAFileIsOneClearLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("reports"), "not a folder");
+        Path book = file.resolve("2024/report.xlsx");
+        TestInputs.Run run = TestInputs.run("build", "--out", book.toString(), "--fresh");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().filter(l -> l.startsWith("error:")).toList()).containsExactly("error: cannot write "
+                + "to the folder " + book.getParent() + " (" + file + " is a file, not a folder)");
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    @Test
+    void aReadOnlyDiskIsOneClearLineAndKeepsTheEarlierWorkbook() throws Exception {
+        // A read-only disk, not chmod: root, as in CI, writes into any folder whatever its mode.
+        Path disk = tmpfs("disk", "size=8m", "the read-only case");
+        try {
+            Path book = disk.resolve("report.xlsx");
+            Files.writeString(book, "the earlier workbook");
+            Process readOnly = new ProcessBuilder("mount", "-o", "remount,ro", disk.toString()).start();
+            assertThat(readOnly.waitFor(30, TimeUnit.SECONDS) && readOnly.exitValue() == 0).isTrue();
+            TestInputs.Run run = TestInputs.run("build", "--out", book.toString(), "--fresh");
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err().lines().filter(l -> l.startsWith("error:")).toList()).hasSize(1).first().asString()
+                    .contains("(the disk is read-only)");
+            assertThat(run.err()).doesNotContain("\tat ", "Exception");
+            assertThat(Files.readString(book)).isEqualTo("the earlier workbook");
+            try (var files = Files.list(disk)) {
+                assertThat(files.toList()).containsExactly(book);
+            }
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A small tmpfs mounted in the test's folder, or the test skipped with the reason where mounting is not allowed. */
+    private Path tmpfs(String name, String options, String what) throws Exception {
+        Path mountPoint = Files.createDirectories(dir.resolve(name));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mountPoint.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        Assumptions.assumeTrue(mounted, "this machine does not let the tests mount a small tmpfs (needs root and "
+                + "CAP_SYS_ADMIN): " + what + " is not run here");
+        return mountPoint;
     }
 
     /** The tool in a JVM of its own, from the test classpath, output and errors together. */

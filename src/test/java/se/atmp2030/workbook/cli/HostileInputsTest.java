@@ -297,6 +297,61 @@ class HostileInputsTest {
                         + "per line, a few kilobytes each): the file is damaged or not JSON Lines");
     }
 
+    @Test
+    void aTextLongerThanACellHoldsIsCutWithANote() throws IOException {
+        Path inputs = TestInputs.copyOfBundled(dir);
+        Path postings = inputs.resolve("job-postings/nordic-postings.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(postings, StandardCharsets.UTF_8));
+        // A title pasted with a whole job advert behind it: 40,000 characters, no delimiter.
+        String[] fields = lines.get(1).split(",");
+        String title = "Cell Therapy Production Specialist " + "responsible for GMP manufacturing ".repeat(1200);
+        fields[4] = title;
+        lines.set(1, String.join(",", fields));
+        Files.write(postings, lines, StandardCharsets.UTF_8);
+        Map<String, SheetTable> book = TestInputs.buildFresh(inputs, dir.resolve("book.xlsx"), "data_job_postings",
+                "Sources");
+        String id = fields[0];
+        String written = (String) book.get("data_job_postings").row("id", id).get("title");
+        int limit = 32_767;
+        assertThat(title.length()).isGreaterThan(limit);
+        assertThat(written).hasSize(limit).endsWith("…");
+        assertThat(title).startsWith(written.substring(0, limit - 1));
+        assertThat(book.get("Sources").toString() + book.get("Sources").rows())
+                .contains("1 value longer than 32,767 characters (what a cell holds) cut, ending in …");
+    }
+
+    @Test
+    void theHandWrittenTextFilesAreDecodedAsTheCsvFilesAre() throws IOException {
+        Path inputs = TestInputs.copyOfBundled(dir);
+        Path templates = dir.resolve("templates");
+        TestInputs.copyTree(Path.of("workbook-templates"), templates);
+        // The rules saved by Notepad as "Unicode" (UTF-16 with a BOM): read, the same rules.
+        Path rules = inputs.resolve("atmp-classification.txt");
+        String text = Files.readString(rules, StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(rules)) {
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+            out.write(text.getBytes(StandardCharsets.UTF_16LE));
+        }
+        // The sentences with a line pasted from a file in another encoding: stopped at that line.
+        Path sentences = templates.resolve("key-insights.txt");
+        List<String> lines = new ArrayList<>(Files.readAllLines(sentences, StandardCharsets.UTF_8));
+        try (OutputStream out = Files.newOutputStream(sentences, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write("Sm\u00e5 f\u00f6retag\n".getBytes(CP1252));
+        }
+        TestInputs.Run run = TestInputs.run("validate", "--inputs", inputs.toString(), "--templates",
+                templates.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(problems(run, inputs)).containsExactly(sentences.toString().replace('\\', '/') + ":"
+                + (lines.size() + 1) + ": bytes that are not UTF-8 (the rest of the file is UTF-8): the file was damaged, "
+                + "or joined from files saved differently; save it again as UTF-8");
+        Files.write(sentences, lines, StandardCharsets.UTF_8);
+        TestInputs.Run fixed = TestInputs.run("validate", "--inputs", inputs.toString(), "--templates",
+                templates.toString());
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(fixed.out().replace(inputs.toString(), "inputs")).as("the file's rules, not the built-in ones")
+                .contains("(classified by the rules of inputs/atmp-classification.txt (");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------------
 
     private static TestInputs.Run validate(Path inputs) {
