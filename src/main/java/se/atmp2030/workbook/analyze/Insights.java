@@ -41,6 +41,9 @@ public final class Insights {
     }
 
     /** The sentences, and the notices of those left out. */
+    /** What one cell holds: a sentence longer is surely a mistake in the file, not a headline. */
+    static final int MAX_SENTENCE = 32_767;
+
     public record Rendered(List<Insight> insights, List<Notice> notices, int sentenceLines) {
     }
 
@@ -72,6 +75,12 @@ public final class Insights {
                         ? "the conditions of none of its wordings hold" : "no value for "
                         + String.join(", ", choice.withoutValue()) + " in these inputs")
                         + " (give the line an alternative after || that reads well without it)"));
+                continue;
+            }
+            if (choice.text().length() > MAX_SENTENCE) {
+                problems.add(file, number, null, "the sentence is " + String.format(java.util.Locale.ENGLISH, "%,d",
+                        choice.text().length()) + " characters long (expected one sentence per line; a cell holds at "
+                        + "most " + String.format(java.util.Locale.ENGLISH, "%,d", MAX_SENTENCE) + ")");
                 continue;
             }
             insights.add(new Insight(insights.size() + 1, capitalise(choice.text()), line, List.copyOf(choice.kpis()),

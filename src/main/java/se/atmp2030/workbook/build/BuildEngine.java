@@ -50,6 +50,7 @@ public final class BuildEngine {
             throws IOException {
         Map<String, CompletableFuture<List<Dataset>>> byDataset = new HashMap<>();
         Map<Collector, CompletableFuture<List<Dataset>>> runs = new LinkedHashMap<>();
+        Set<Collector> notRun = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Each collector reports into its own list, merged in collector order, so that messages never interleave.
         Map<Collector, Problems> reported = new LinkedHashMap<>();
         collectors.forEach(c -> reported.put(c, new Problems()));
@@ -74,6 +75,16 @@ public final class BuildEngine {
                             Map<String, Dataset> required = new HashMap<>();
                             needs.forEach(n -> n.join().forEach(d -> required.put(d.name(), d)));
                             Problems own = reported.get(collector);
+                            List<String> missing = collector.requires().stream().filter(r -> !required.containsKey(r))
+                                    .toList();
+                            if (!missing.isEmpty()) {
+                                // What it needs has problems of its own (listed) or was left out: nothing to add to.
+                                notRun.add(collector);
+                                own.warn(new Problem(inputsDisplay, 0, null, "collector " + collector.name()
+                                        + " not run: it needs " + String.join(", ", missing) + ", which could not be "
+                                        + "collected"));
+                                return List.<Dataset>of();
+                            }
                             return this.run(collector, new CollectContext(inputs, inputsDisplay, settings, own, required,
                                     rules), inputsDisplay, own);
                         }, pool);
@@ -87,7 +98,11 @@ public final class BuildEngine {
                 all.addAll(results.get(run.getKey()));
             }
             Problems unread = new Problems();
-            Map<Collector, List<String>> unreadNotes = UnreadFiles.check(inputs, inputsDisplay, collectors, all, unread);
+            // A collector that stopped at a problem, or did not run, leaves its files unread: no news to the user.
+            Set<Collector> incomplete = new java.util.HashSet<>(notRun);
+            runs.keySet().stream().filter(c -> !reported.get(c).isEmpty()).forEach(incomplete::add);
+            Map<Collector, List<String>> unreadNotes = UnreadFiles.check(inputs, inputsDisplay, collectors, all,
+                    incomplete, unread);
             List<Dataset> datasets = new ArrayList<>();
             for (Map.Entry<Collector, List<Dataset>> result : results.entrySet()) {
                 Problems own = reported.get(result.getKey());

@@ -40,7 +40,8 @@ final class UnreadFiles {
      * @param display how the user names the inputs folder, e.g. {@code inputs}
      */
     static Map<Collector, List<String>> check(Path inputs, String display, List<Collector> collectors,
-                                              List<Dataset> datasets, Problems problems) throws IOException {
+                                              List<Dataset> datasets, Set<Collector> incomplete, Problems problems)
+            throws IOException {
         Set<String> read = new HashSet<>();
         for (Dataset dataset : datasets) {
             dataset.provenance().files().stream().map(SourceFile::path).forEach(read::add);
@@ -72,6 +73,9 @@ final class UnreadFiles {
                 continue;
             }
             Collector owner = relative.getNameCount() > 1 ? byFolder.get(relative.getName(0).toString()) : null;
+            if (owner != null && incomplete.contains(owner)) {
+                continue;
+            }
             String why = owner == null
                     ? "not read: no collector reads " + (relative.getNameCount() > 1
                     ? "the folder " + display + "/" + relative.getName(0) + " (a plugin may be missing; see the collectors command)"

@@ -73,6 +73,18 @@ public final class CsvSource {
                 problems.add(file, firstInvalidUtf8Line(path), null, notUtf8());
                 return broken(path, file, dialect, problems);
             }
+            String message = String.valueOf(e.getCause().getMessage());
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                problems.add(file, 1, null, "the header row opens a quote that is never closed (expected a closing \" in "
+                        + "the header)");
+                return broken(path, file, dialect, problems);
+            }
+            if (message.contains("encapsulated token")) {
+                // commons-csv's reading of a malformed header: a character after a closing quote
+                problems.add(file, 1, null, "the header row has a quoted name with more text after its closing quote "
+                        + "(expected \"name\" alone between delimiters)");
+                return broken(path, file, dialect, problems);
+            }
             throw e.getCause();
         } catch (IllegalStateException e) {
             problems.add(file, 1, null, "the header row opens a quote that is never closed (expected a closing \" in the "

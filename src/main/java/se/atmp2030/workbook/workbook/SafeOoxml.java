@@ -69,10 +69,66 @@ final class SafeOoxml {
                 throw new DamagedInputException(display, "is a macro-enabled workbook (expected an .xlsx without macros: "
                         + "save it as \"Excel Workbook (.xlsx)\"; the tool never runs macros)");
             }
+            missingPart(zip, display);
         } catch (java.util.zip.ZipException e) {
             throw new DamagedInputException(display, "is not a readable zip (" + e.getMessage() + "): it may have been cut "
                     + "short; save it again");
         }
+    }
+
+    private static final java.util.regex.Pattern RELATIONSHIP = java.util.regex.Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("\\bTarget=\"([^\"]*)\"");
+
+    /**
+     * A part the package's relationships name but the zip does not hold (a sheet lost when the file was cut or edited
+     * by hand): POI would open the workbook and fail somewhere inside it; this names the part. Links to outside the
+     * file ({@code TargetMode="External"}) are not parts.
+     */
+    private static void missingPart(ZipFile zip, String display) throws IOException {
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            String name = entry.getName();
+            if (!name.endsWith(".rels") || entry.getSize() > (8 << 20)) {
+                continue;
+            }
+            String rels;
+            try (InputStream in = zip.getInputStream(entry)) {
+                rels = new String(in.readNBytes(8 << 20), StandardCharsets.UTF_8);
+            }
+            // xl/_rels/workbook.xml.rels belongs to xl/workbook.xml: its targets are relative to xl/
+            String source = name.replace("_rels/", "").replaceFirst("\\.rels$", "");
+            String base = source.contains("/") ? source.substring(0, source.lastIndexOf('/') + 1) : "";
+            java.util.regex.Matcher relationship = RELATIONSHIP.matcher(rels);
+            while (relationship.find()) {
+                String element = relationship.group();
+                java.util.regex.Matcher target = TARGET.matcher(element);
+                if (element.contains("TargetMode=\"External\"") || !target.find()) {
+                    continue;
+                }
+                String part = resolve(base, target.group(1));
+                if (part != null && zip.getEntry(part) == null) {
+                    throw new DamagedInputException(display, "is damaged: " + name + " names the part " + part
+                            + ", which the file does not hold (save the workbook again from Excel or LibreOffice)");
+                }
+            }
+        }
+    }
+
+    /** A relationship's target as a zip entry name, or {@code null} for what is no part (a URL, an anchor). */
+    private static String resolve(String base, String target) {
+        String decoded = java.net.URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (decoded.isEmpty() || decoded.startsWith("#") || decoded.contains(":")) {
+            return null;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        String path = decoded.startsWith("/") ? decoded.substring(1) : base + decoded;
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                parts.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                parts.addLast(segment);
+            }
+        }
+        return String.join("/", parts);
     }
 
     private static String reason(Throwable e) {

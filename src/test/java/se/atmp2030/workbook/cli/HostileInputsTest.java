@@ -352,6 +352,38 @@ class HostileInputsTest {
                 .contains("(classified by the rules of inputs/atmp-classification.txt (");
     }
 
+    @Test
+    void aRegisterWhoseHeaderNeverClosesItsQuoteIsOneProblemNotThirty() throws IOException {
+        Path inputs = TestInputs.copyOfBundled(dir);
+        Path register = inputs.resolve("companies/atmp-developers.csv");
+        String text = Files.readString(register, CP1252);
+        Files.writeString(register, "\"" + text, CP1252);
+        TestInputs.Run run = validate(inputs);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        // Not also every employee "not in the register", nor the funding's files "not read" for want of companies.
+        assertThat(problems(run, inputs)).containsExactly("inputs/companies/atmp-developers.csv:1: the header row opens "
+                + "a quote that is never closed (expected a closing \" in the header)");
+        assertThat(run.err()).doesNotContain("internal error", "not read by");
+    }
+
+    @Test
+    void aSentenceLongerThanACellHoldsIsAProblemWithItsLine() throws IOException {
+        Path templates = dir.resolve("templates");
+        TestInputs.copyTree(Path.of("workbook-templates"), templates);
+        Path sentences = templates.resolve("key-insights.txt");
+        List<String> lines = new ArrayList<>(Files.readAllLines(sentences, StandardCharsets.UTF_8));
+        int line = lines.size();
+        lines.add("A pasted report: " + "ATMP developers in Sweden grow. ".repeat(1100));
+        Files.write(sentences, lines, StandardCharsets.UTF_8);
+        int length = lines.get(line).strip().length();
+        TestInputs.Run run = TestInputs.run("build", "--templates", templates.toString(), "--out",
+                dir.resolve("book.xlsx").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(sentences.toString().replace('\\', '/') + ":" + (line + 1) + ": the sentence is "
+                + String.format(java.util.Locale.ENGLISH, "%,d", length) + " characters long (expected one sentence per "
+                + "line; a cell holds at most 32,767)");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------------
 
     private static TestInputs.Run validate(Path inputs) {

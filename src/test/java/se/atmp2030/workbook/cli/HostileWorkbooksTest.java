@@ -65,6 +65,12 @@ class HostileWorkbooksTest {
                         "is a zip but no Excel workbook (it has no [Content_Types].xml)"),
                 Arguments.of("cut short", (Maker) good -> Arrays.copyOf(good, good.length / 2),
                         "is not a readable zip ("),
+                Arguments.of("missing a sheet's part", (Maker) good -> {
+                    Map<String, byte[]> parts = unzip(good);
+                    parts.remove("xl/worksheets/sheet2.xml");
+                    return zip(parts);
+                }, "is damaged: xl/_rels/workbook.xml.rels names the part xl/worksheets/sheet2.xml, which the file does "
+                        + "not hold (save the workbook again from Excel or LibreOffice)"),
                 Arguments.of("with macros", (Maker) good -> {
                     Map<String, byte[]> parts = unzip(good);
                     parts.put("xl/vbaProject.bin", new byte[] {1, 2, 3, 4});

@@ -80,11 +80,15 @@ final class CompaniesCollector implements Collector {
     public List<Dataset> collect(CollectContext context) throws IOException {
         Reading registerReading = new Reading();
         List<Path> registerFiles = context.files(REGISTER);
+        int mark = context.problems().mark();
         Table register = AnalystCsv.read(context, registerReading, "companies", registerFiles,
                 REGISTER.format(), REGISTER_FIELDS, null, List.of("org_number"));
         String registerName = registerFiles.isEmpty() ? REGISTER.glob() : context.display(registerFiles.get(0));
         Reading employeesReading = new Reading();
-        Table employees = employees(context, employeesReading, register, registerName);
+        // A register with problems of its own (listed) cannot say which companies are missing from it: the employees'
+        // companies are checked against it only when it read whole, so that one damage is one message, not thirty.
+        boolean registerWhole = context.problems().since(mark).isEmpty();
+        Table employees = employees(context, employeesReading, register, registerWhole ? registerName : null);
         return List.of(
                 new Dataset(register, "Swedish ATMP developers",
                         registerReading.provenance(SOURCE, SOURCE_URL, context.settings().retrieved("companies"))),
@@ -125,6 +129,10 @@ final class CompaniesCollector implements Collector {
             csv.forEach(record -> {
                 String org = record.required("Organisation number", OrganisationNumber::parse);
                 Object[] company = org == null ? null : companies.get(org);
+                if (org != null && company == null && registerName == null) {
+                    reading.record(false); // the register has problems, listed: its company cannot be told
+                    return;
+                }
                 if (org != null && company == null) {
                     record.fail("Organisation number", "\"" + org + "\" is not in the register (expected a company listed in "
                             + registerName + ")");
