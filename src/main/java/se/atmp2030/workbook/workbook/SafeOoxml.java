@@ -70,6 +70,7 @@ final class SafeOoxml {
                         + "save it as \"Excel Workbook (.xlsx)\"; the tool never runs macros)");
             }
             missingPart(zip, display);
+            wellFormedProperties(zip, display);
         } catch (java.util.zip.ZipException e) {
             throw new DamagedInputException(display, "is not a readable zip (" + e.getMessage() + "): it may have been cut "
                     + "short; save it again");
@@ -109,6 +110,34 @@ final class SafeOoxml {
                     throw new DamagedInputException(display, "is damaged: " + name + " names the part " + part
                             + ", which the file does not hold (save the workbook again from Excel or LibreOffice)");
                 }
+            }
+        }
+    }
+
+    /**
+     * The document's properties (author, title: {@code docProps/*.xml}) are read leniently by POI, which then cannot
+     * save a workbook whose properties part is damaged: checked here, so that the damage is named before any work.
+     */
+    private static void wellFormedProperties(ZipFile zip, String display) throws IOException {
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            String name = entry.getName();
+            if (!name.startsWith("docProps/") || !name.endsWith(".xml")) {
+                continue;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+                factory.setNamespaceAware(true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.newSAXParser().parse(new java.io.BufferedInputStream(in),
+                        new org.xml.sax.helpers.DefaultHandler());
+            } catch (org.xml.sax.SAXException e) {
+                String message = String.valueOf(e.getMessage());
+                throw new DamagedInputException(display, message.contains("DOCTYPE") ? reason(e)
+                        : "is damaged: its part " + name + " (the document's properties) is not well-formed XML ("
+                        + se.atmp2030.workbook.collect.Problem.shorten(message) + "); save it again from Excel or "
+                        + "LibreOffice");
+            } catch (javax.xml.parsers.ParserConfigurationException e) {
+                throw new IllegalStateException("the XML parser cannot refuse DTDs", e);
             }
         }
     }

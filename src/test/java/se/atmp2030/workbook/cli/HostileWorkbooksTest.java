@@ -71,6 +71,9 @@ class HostileWorkbooksTest {
                     return zip(parts);
                 }, "is damaged: xl/_rels/workbook.xml.rels names the part xl/worksheets/sheet2.xml, which the file does "
                         + "not hold (save the workbook again from Excel or LibreOffice)"),
+                Arguments.of("with its properties part cut short", (Maker) good -> withPart(good, "docProps/core.xml",
+                        xml -> xml.substring(0, xml.length() / 2)), "is damaged: its part docProps/core.xml (the "
+                        + "document's properties) is not well-formed XML ("),
                 Arguments.of("with macros", (Maker) good -> {
                     Map<String, byte[]> parts = unzip(good);
                     parts.put("xl/vbaProject.bin", new byte[] {1, 2, 3, 4});
