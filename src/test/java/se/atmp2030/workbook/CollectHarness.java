@@ -5,7 +5,7 @@ import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import se.atmp2030.workbook.build.BuildEngine;
+import se.atmp2030.workbook.engine.BuildEngine;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Problems;

@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import se.atmp2030.workbook.build.BadInputException;
-import se.atmp2030.workbook.build.OutputException;
-import se.atmp2030.workbook.build.PdfExport;
-import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.engine.BadInputException;
+import se.atmp2030.workbook.engine.OutputException;
+import se.atmp2030.workbook.engine.PdfExport;
+import se.atmp2030.workbook.engine.WorkbookBuild;
 
 /** {@code build}: reads and checks every input and, only if all is well, writes the workbook. */
 @Command(name = "build", mixinStandardHelpOptions = true,

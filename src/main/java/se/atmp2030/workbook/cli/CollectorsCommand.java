@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import se.atmp2030.workbook.build.Plugins;
-import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.engine.Plugins;
+import se.atmp2030.workbook.engine.WorkbookBuild;
 import se.atmp2030.workbook.collect.Collector;
 import se.atmp2030.workbook.collect.InputSpec;
 

@@ -2,7 +2,7 @@ package se.atmp2030.workbook.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.engine.WorkbookBuild;
 
 /** Options every command that reads the inputs shares. */
 final class CommonOptions {

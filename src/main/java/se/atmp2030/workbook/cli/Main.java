@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.engine.WorkbookBuild;
 
 /**
  * {@code java -jar atmp-workbook.jar [build|validate|collectors] [options]}; with no command, {@code build}.

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import se.atmp2030.workbook.build.WorkbookBuild;
+import se.atmp2030.workbook.engine.WorkbookBuild;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Provenance;
 
