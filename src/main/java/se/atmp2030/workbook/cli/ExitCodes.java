@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int OUTPUT = 3;
     /** A bug or a broken plugin: the message says which; {@code -v} shows the stack trace. */
     static final int INTERNAL = 4;
+    /** fetch: a source could not be fetched (down, moved, changed its format); what did come is in place. */
+    static final int FETCH = 5;
 
     private ExitCodes() {
     }

@@ -16,7 +16,8 @@ import se.atmp2030.workbook.engine.WorkbookBuild;
  * {@code java -jar atmp-workbook.jar [build|validate|collectors] [options]}; with no command, {@code build}.
  */
 @Command(name = "atmp-workbook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {BuildCommand.class, ValidateCommand.class, CollectorsCommand.class, KpisCommand.class},
+        subcommands = {BuildCommand.class, ValidateCommand.class, FetchCommand.class, CollectorsCommand.class,
+                KpisCommand.class},
         description = "Builds the Swedish ATMP Annual Report workbook from the files in inputs/.%n"
                 + "With no command, runs build.",
         exitCodeListHeading = "%nExit codes:%n",

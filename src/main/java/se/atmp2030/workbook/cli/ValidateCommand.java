@@ -17,6 +17,11 @@ final class ValidateCommand extends ConsoleCommand implements Callable<Integer> 
 
     @Override
     public Integer call() {
+        return run(common, console);
+    }
+
+    /** Validates as the command does; fetch runs it on what it fetched. */
+    static int run(CommonOptions common, Console console) {
         try {
             WorkbookBuild build = WorkbookBuild.create(common.plugins, common.skipBrokenPlugins);
             WorkbookBuild.Collected collected = build.collect(common.request(null));

@@ -138,6 +138,19 @@ public final class Values {
         return inRange(raw, anyIsoDate(raw), lastYear);
     }
 
+    /**
+     * The day a dataset's data was taken: any day from 1900 to today (data of 2024 may well be fetched in 2026), never
+     * a day still to come.
+     */
+    public static LocalDate retrievalDate(String raw) throws InvalidValueException {
+        LocalDate date = anyIsoDate(raw);
+        if (date.getYear() < FIRST_YEAR || date.isAfter(LocalDate.now().plusDays(1))) {
+            throw new InvalidValueException(raw, "is not a day the data can have been taken", "a date from "
+                    + FIRST_YEAR + " to today");
+        }
+        return date;
+    }
+
     /** An ISO date of a plan (a project's start or end): up to {@link #PLAN_YEARS} years further. */
     public static LocalDate planDate(String raw) throws InvalidValueException {
         return inRange(raw, anyIsoDate(raw), lastYear + PLAN_YEARS);

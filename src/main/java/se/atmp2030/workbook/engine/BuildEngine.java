@@ -97,6 +97,7 @@ public final class BuildEngine {
                 results.put(run.getKey(), run.getValue().join());
                 all.addAll(results.get(run.getKey()));
             }
+            se.atmp2030.workbook.fetch.Manifest manifest = se.atmp2030.workbook.fetch.Manifest.read(inputs);
             Problems unread = new Problems();
             // A collector that stopped at a problem, or did not run, leaves its files unread: no news to the user.
             Set<Collector> incomplete = new java.util.HashSet<>(notRun);
@@ -108,6 +109,7 @@ public final class BuildEngine {
                 Problems own = reported.get(result.getKey());
                 problems.addAll(own);
                 List<String> notes = new ArrayList<>(own.warnings().stream().map(Problem::toString).toList());
+                notes.addAll(fetched(manifest, inputsDisplay, result.getValue()));
                 notes.addAll(unreadNotes.getOrDefault(result.getKey(), List.of()));
                 List<Dataset> list = result.getValue();
                 for (int i = 0; i < list.size(); i++) {
@@ -124,6 +126,25 @@ public final class BuildEngine {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Where the files of these datasets came from when fetch downloaded them, for the Sources sheet: the address, the
+     * query and the day, once per query (a fetch of 40 pages is one note).
+     */
+    private static List<String> fetched(se.atmp2030.workbook.fetch.Manifest manifest, String inputsDisplay,
+                                        List<Dataset> datasets) {
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+        for (Dataset dataset : datasets) {
+            for (var file : dataset.provenance().files()) {
+                String relative = file.path().startsWith(inputsDisplay + "/")
+                        ? file.path().substring(inputsDisplay.length() + 1) : file.path();
+                manifest.entry(relative).ifPresent(e -> notes.add("fetched from " + e.url().replaceFirst("\\?.*", "")
+                        + (e.query() == null ? "" : " (" + e.query().replaceFirst("; (page|\\d{4}:) .*", "") + ")")
+                        + " on " + e.fetched().substring(0, 10)));
+            }
+        }
+        return List.copyOf(notes);
     }
 
     private boolean skipBrokenPlugins;

@@ -20,23 +20,42 @@ import se.atmp2030.workbook.collect.Values;
  * {@code from.<topic>} (the year a topic's headline changes count from). Read by
  * hand rather than with {@link java.util.Properties} so that a mistake names its line.
  */
-final class SettingsReader {
+public final class SettingsReader {
     static final String FILE = "report.properties";
 
-    record Settings(ReportSettings report, String title) {
+    /** The settings; {@code sources}: the {@code source.<dataset>} addresses that replace a registry's own. */
+    public record Settings(ReportSettings report, String title, Map<String, java.net.URI> sources) {
+        Settings(ReportSettings report, String title) {
+            this(report, title, Map.of());
+        }
     }
 
     private SettingsReader() {
     }
 
+    /** A registry's address for fetch: http or https, nothing else. */
+    private static java.net.URI address(String value) throws InvalidValueException {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // below
+        }
+        throw new InvalidValueException(value, "is not a web address", "https://..., the registry's address or a "
+                + "mirror's");
+    }
+
     /**
      * @param yearOverride {@code --year}, or {@code null} to take the file's
      */
-    static Settings read(Path inputs, String inputsDisplay, Integer yearOverride, Problems problems) throws IOException {
+    public static Settings read(Path inputs, String inputsDisplay, Integer yearOverride, Problems problems) throws IOException {
         Path path = inputs.resolve(FILE);
         String file = inputsDisplay + "/" + FILE;
         Map<String, LocalDate> retrieved = new HashMap<>();
         Map<String, Integer> from = new HashMap<>();
+        Map<String, java.net.URI> sources = new HashMap<>();
         Integer year = null;
         boolean yearSeen = false;
         String title = null;
@@ -62,12 +81,14 @@ final class SettingsReader {
                 } else if (key.equals("title")) {
                     title = value;
                 } else if (key.startsWith("retrieved.")) {
-                    retrieved.put(key.substring("retrieved.".length()), Values.isoDate(value));
+                    retrieved.put(key.substring("retrieved.".length()), Values.retrievalDate(value));
                 } else if (key.startsWith("from.")) {
                     from.put(key.substring("from.".length()), Values.year(value));
+                } else if (key.startsWith("source.")) {
+                    sources.put(key.substring("source.".length()), address(value));
                 } else {
                     problems.add(file, i + 1, null, "unknown setting \"" + key
-                            + "\" (expected year, title, retrieved.<dataset> or from.<topic>)");
+                            + "\" (expected year, title, retrieved.<dataset>, from.<topic> or source.<dataset>)");
                 }
             } catch (InvalidValueException e) {
                 problems.add(new Problem(file, i + 1, "setting \"" + key + "\"", e.getMessage()));
@@ -86,6 +107,6 @@ final class SettingsReader {
         if (title == null) {
             title = "Swedish ATMP Annual Report " + year;
         }
-        return new Settings(new ReportSettings(year, retrieved, from), title);
+        return new Settings(new ReportSettings(year, retrieved, from), title, Map.copyOf(sources));
     }
 }

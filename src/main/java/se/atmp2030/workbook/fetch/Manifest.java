@@ -1,0 +1,89 @@
+package se.atmp2030.workbook.fetch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code fetch} downloaded, beside the files in {@code inputs/fetch/manifest.json}: per file, its dataset, the
+ * address and query, when, the HTTP status, the validators for the next conditional request, the size and SHA-256.
+ * The build reads it to say on the Sources sheet where a file came from; the next fetch, to ask only for what changed.
+ */
+public final class Manifest {
+    public static final String FILE = "fetch/manifest.json";
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    /**
+     * One downloaded file.
+     *
+     * @param file relative to the inputs folder, with {@code /}
+     */
+    public record Entry(String dataset, String file, String url, String query, String fetched, int status, String etag,
+                        String lastModified, long size, String sha256) {
+    }
+
+    /** The file's shape: {@code {"entries": [...]}}. */
+    record Document(List<Entry> entries) {
+    }
+
+    private final List<Entry> entries;
+
+    private Manifest(List<Entry> entries) {
+        this.entries = new ArrayList<>(entries);
+    }
+
+    /** The manifest of an inputs folder; empty when there is none or it does not read (it is only a record). */
+    public static Manifest read(Path inputs) {
+        Path file = inputs.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return new Manifest(List.of());
+        }
+        try {
+            Document document = JSON.readValue(file.toFile(), Document.class);
+            return new Manifest(document.entries() == null ? List.of() : document.entries());
+        } catch (IOException e) {
+            return new Manifest(List.of());
+        }
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public Optional<Entry> entry(String file) {
+        return entries.stream().filter(e -> e.file().equals(file)).findFirst();
+    }
+
+    /** Records these files, replacing what an earlier fetch said of them. */
+    synchronized void put(List<Entry> fresh) {
+        for (Entry entry : fresh) {
+            entries.removeIf(e -> e.file().equals(entry.file()));
+            entries.add(entry);
+        }
+        entries.sort(Comparator.comparing(Entry::dataset).thenComparing(Entry::file));
+    }
+
+    /** Forgets the files that are no longer in the inputs folder (removed by a later fetch or by hand). */
+    synchronized void forgetMissing(Path inputs) {
+        entries.removeIf(e -> !Files.isRegularFile(inputs.resolve(e.file())));
+    }
+
+    /** Writes the manifest (to a temporary file first, so that a kill never leaves half of it). */
+    synchronized void write(Path inputs) throws IOException {
+        Path file = inputs.resolve(FILE);
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling(".manifest.json.partial");
+        JSON.writeValue(temp.toFile(), new Document(entries));
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
