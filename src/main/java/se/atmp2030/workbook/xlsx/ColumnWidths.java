@@ -9,7 +9,7 @@ import se.atmp2030.workbook.collect.ColumnType;
  */
 final class ColumnWidths {
     private static final int MIN_CHARS = 6;
-    private static final int MAX_CHARS = 60;
+    static final int MAX_CHARS = 60;
     private final int[] chars;
 
     ColumnWidths(int columns) {

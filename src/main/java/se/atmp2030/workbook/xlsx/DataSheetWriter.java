@@ -84,6 +84,15 @@ final class DataSheetWriter {
     @FunctionalInterface
     interface RowStyles {
         CellStyle style(Object[] row, int column);
+
+        /**
+         * Text longer than a column shows wraps in its cell, so that notes read on screen, in a preview and on paper
+         * rather than running on past the page edge (which makes a fit-to-width printout unreadably small).
+         */
+        static RowStyles wrapLongText(CellStyle wrapped) {
+            return (row, column) -> row[column] instanceof String text && text.length() > ColumnWidths.MAX_CHARS
+                    ? wrapped : null;
+        }
     }
 
     /** Writes the table to a new sheet of this name, from A1, and returns the Excel table made over it. */
@@ -179,6 +188,12 @@ final class DataSheetWriter {
                     CellStyle style = rowStyles == null ? null : rowStyles.style(values, c);
                     if (style != null || styleOf[c] != null) {
                         cell.setCellStyle(style != null ? style : styleOf[c]);
+                    }
+                    if (style != null && style.getWrapText() && values[c] instanceof String text) {
+                        // Spreadsheet programs do not all fit a row to wrapped text on opening: the height is given.
+                        int lines = (int) Math.ceil(text.length() / (double) ColumnWidths.MAX_CHARS);
+                        row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(409f,
+                                lines * sheet.getDefaultRowHeightInPoints())));
                     }
                     if (r - top <= WIDTH_SAMPLE_ROWS) {
                         widths.measure(c, ColumnWidths.display(columns.get(c).type(), values[c]), false);

@@ -60,9 +60,10 @@ final class SourcesSheetWriter {
                 files.add(dataset.name(), file.path(), file.format(), file.bytes(), file.sha256());
             }
         }
-        tables.write("Sources", sources.build(), "tbl_sources");
+        DataSheetWriter.RowStyles wrap = DataSheetWriter.RowStyles.wrapLongText(styles.wrapped());
+        tables.write("Sources", sources.build(), "tbl_sources", null, wrap);
         linkColumn(workbook.getSheet("Sources"), 5, datasets.size());
-        tables.write("Source files", files.build(), "tbl_source_files");
+        tables.write("Source files", files.build(), "tbl_source_files", null, wrap);
 
         Table.Builder columns = Table.builder("columns")
                 .column("table", ColumnType.TEXT, "")
@@ -75,7 +76,7 @@ final class SourcesSheetWriter {
                         column.description());
             }
         }
-        tables.write("Columns", columns.build(), "tbl_columns");
+        tables.write("Columns", columns.build(), "tbl_columns", null, wrap);
     }
 
     /** Makes the URLs of a column clickable. */

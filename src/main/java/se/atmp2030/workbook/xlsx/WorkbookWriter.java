@@ -158,7 +158,8 @@ public final class WorkbookWriter implements Closeable {
                     report.add("nothing", null, null, "every edit of " + previous.getFileName() + " was carried over");
                 }
             }
-            data.write(BUILD_REPORT, report.build(), "tbl_build_report");
+            data.write(BUILD_REPORT, report.build(), "tbl_build_report", null,
+                    DataSheetWriter.RowStyles.wrapLongText(styles.wrapped()));
             generated.add(0, BUILD_REPORT);
         }
         if (carrier != null) {

@@ -116,6 +116,22 @@ class FetchTest {
             assertThat(fetched.get("KPIs").rows()).isEqualTo(expected.get("KPIs").rows());
             assertThat(fetched.get("Sources").rows().toString()).contains("fetched from " + registries.base("ctgov")
                     + "/studies (query.locn = Sweden OR Denmark OR Norway OR Finland OR Iceland) on " + LocalDate.now());
+            // Notes as long as the PubMed query wrap in their cell, on a row made tall enough, not past the page edge.
+            try (var in = Files.newInputStream(dir.resolve("fetched.xlsx"));
+                 var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                var sheet = book.getSheet("Sources");
+                int notes = -1;
+                for (var cell : sheet.getRow(0)) {
+                    notes = cell.getStringCellValue().equals("notes") ? cell.getColumnIndex() : notes;
+                }
+                for (var row : sheet) {
+                    var cell = row.getCell(notes);
+                    if (row.getRowNum() > 0 && cell != null && cell.getStringCellValue().length() > 60) {
+                        assertThat(cell.getCellStyle().getWrapText()).as("row " + row.getRowNum()).isTrue();
+                        assertThat(row.getHeightInPoints()).isGreaterThan(sheet.getDefaultRowHeightInPoints());
+                    }
+                }
+            }
         }
     }
 
