@@ -60,6 +60,8 @@ class FetchTest {
             // The network as it is: rate limited, then down a moment; a large file's connection dropped halfway.
             registries.fault("/ctgov/", FakeRegistries.Fault.TOO_MANY_REQUESTS, FakeRegistries.Fault.UNAVAILABLE);
             registries.fault("/cordis/cordis-h2020", FakeRegistries.Fault.DROP_HALFWAY);
+            // A query file deleted by mistake: written again from the tool's own copy, and used.
+            Files.delete(inputs.resolve("fetch/population.txt"));
 
             TestInputs.Run fetch = TestInputs.run("fetch", "--inputs", inputs.toString());
             assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
@@ -67,6 +69,8 @@ class FetchTest {
             assertThat(fetch.out()).contains("clinical_trials: " + pages + " files (all new)",
                     "Not fetched, kept by the analysts: companies, employees", "No problems found");
 
+            assertThat(Files.readString(inputs.resolve("fetch/population.txt")))
+                    .isEqualTo(Files.readString(FakeRegistries.BUNDLED.resolve("fetch/population.txt")));
             // Every study, once, over the pages, asked for with the page token of the one before.
             Set<String> ids = new HashSet<>();
             List<Path> pageFiles = list(inputs.resolve("clinical-trials"));
