@@ -9,7 +9,7 @@ import java.time.Instant;
  * manifest (for conditional requests) and its query.
  */
 record FetchContext(Path inputs, int year, String dataset, URI base, Http http, Manifest manifest, Query query,
-                    Instant started) {
+                    Instant started, java.util.Map<String, URI> bases) {
     /** A path inside the inputs folder, as the manifest and the messages write it. */
     String relative(Path file) {
         return inputs.relativize(file).toString().replace('\\', '/');

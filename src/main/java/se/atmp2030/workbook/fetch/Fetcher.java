@@ -61,7 +61,7 @@ public final class Fetcher {
             try {
                 Query query = Query.of(inputs, source.dataset());
                 List<Manifest.Entry> files = source.fetch(new FetchContext(inputs, year, source.dataset(), base, http,
-                        manifest, query, started));
+                        manifest, query, started, bases));
                 manifest.put(files);
                 manifest.forgetMissing(inputs);
                 manifest.write(inputs);

@@ -86,7 +86,7 @@ final class FakeRegistries implements AutoCloseable {
     List<String> sourceSettings() {
         return List.of("source.clinical_trials = " + base("ctgov"), "source.publications = " + base("eutils"),
                 "source.population = " + base("eurostat"), "source.eu_funding = " + base("cordis"),
-                "source.job_postings = " + base("jobtech"));
+                "source.job_postings = " + base("jobtech"), "source.job_postings_search = " + base("jobsearch"));
     }
 
     void fault(String pathPrefix, Fault... next) {
@@ -97,6 +97,26 @@ final class FakeRegistries implements AutoCloseable {
     void serve(String path, byte[] content) {
         files.put(path, content);
         etags.put(path, "\"v" + version.getAndIncrement() + "-" + content.length + "\"");
+    }
+
+    /** Stops serving a file: 404 from now on, as for a year not yet published. */
+    void withdraw(String path) {
+        files.remove(path);
+    }
+
+    /** The ads the JobSearch API holds: the bundled 2024 ads, as the year in progress. */
+    List<JsonNode> openAds() throws IOException {
+        List<JsonNode> ads = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(BUNDLED.resolve("job-postings/jobtech/2024.jsonl.zip")
+                .toFile())) {
+            String text = new String(zip.getInputStream(zip.entries().nextElement()).readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    ads.add(JSON.readTree(line));
+                }
+            }
+        }
+        return ads;
     }
 
     byte[] served(String path) {
@@ -140,6 +160,8 @@ final class FakeRegistries implements AutoCloseable {
                 esearch(exchange, query);
             } else if (path.equals("/eutils/efetch.fcgi")) {
                 efetch(exchange, query);
+            } else if (path.equals("/jobsearch/search")) {
+                search(exchange, query);
             } else if (files.containsKey(path)) {
                 file(exchange, path, headers, fault == Fault.DROP_HALFWAY);
             } else {
@@ -170,6 +192,31 @@ final class FakeRegistries implements AutoCloseable {
         if (start + size < studies.size()) {
             page.put("nextPageToken", "NF0" + (start + size));
         }
+        send(exchange, 200, "application/json", JSON.writeValueAsBytes(page));
+    }
+
+    /**
+     * JobSearch API {@code /search}: the ads whose headline or description holds the free text, published after the
+     * date, as {"total": {"value": n}, "positions": ..., "hits": [ad, ...]}, {@code offset} and {@code limit} paging.
+     */
+    private void search(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String q = query.getOrDefault("q", "").toLowerCase(java.util.Locale.ROOT);
+        String after = query.getOrDefault("published-after", "");
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode ad : openAds()) {
+            String text = (ad.path("headline").asText() + " " + ad.path("description").path("text").asText())
+                    .toLowerCase(java.util.Locale.ROOT);
+            if (text.contains(q) && ad.path("publication_date").asText().compareTo(after) >= 0) {
+                found.add(ad);
+            }
+        }
+        int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+        int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
+        ObjectNode page = JSON.createObjectNode();
+        page.putObject("total").put("value", found.size());
+        page.put("positions", found.size());
+        ArrayNode hits = page.putArray("hits");
+        found.subList(Math.min(offset, found.size()), Math.min(found.size(), offset + limit)).forEach(hits::add);
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(page));
     }
 

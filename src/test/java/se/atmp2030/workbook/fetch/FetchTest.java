@@ -202,6 +202,39 @@ class FetchTest {
     }
 
     @Test
+    void theYearInProgressIsTheAdsOpenTodayFromTheSearchApi() throws Exception {
+        try (FakeRegistries registries = new FakeRegistries(100)) {
+            Path inputs = inputsFor(registries, dir.resolve("inputs"), List.of("job-postings/jobtech"));
+            registries.withdraw("/jobtech/2024.jsonl.zip");
+            TestInputs.Run fetch = TestInputs.run("fetch", "--inputs", inputs.toString(), "--only", "job_postings");
+            assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
+
+            // Every open ad of 2024 that one of the search terms finds, once: worked out here from the served ads.
+            String terms = Files.readAllLines(inputs.resolve("fetch/job_postings.txt")).stream()
+                    .filter(l -> l.startsWith("search =")).map(l -> l.substring(8)).reduce("", (a, b) -> a + "," + b);
+            Set<String> expected = new java.util.TreeSet<>();
+            for (JsonNode ad : registries.openAds()) {
+                String text = (ad.path("headline").asText() + " " + ad.path("description").path("text").asText())
+                        .toLowerCase(java.util.Locale.ROOT);
+                for (String term : terms.split(",")) {
+                    if (!term.isBlank() && text.contains(term.strip().toLowerCase(java.util.Locale.ROOT))) {
+                        expected.add(ad.path("id").asText());
+                    }
+                }
+            }
+            List<String> lines = Files.readAllLines(inputs.resolve("job-postings/jobtech/2024-open-ads.jsonl"));
+            Set<String> written = new java.util.TreeSet<>();
+            for (String line : lines) {
+                written.add(JSON.readTree(line).path("id").asText());
+            }
+            assertThat(lines).hasSize(written.size());
+            assertThat(written).isNotEmpty().isEqualTo(expected);
+            assertThat(registries.requests("/jobsearch/search")).allMatch(r -> r.path().contains(
+                    "published-after=2024-01-01T00:00:00"));
+        }
+    }
+
+    @Test
     void offlineTouchesNoNetwork() throws Exception {
         try (FakeRegistries registries = new FakeRegistries(100)) {
             Path inputs = inputsFor(registries, dir.resolve("inputs"), List.of("population"));
