@@ -1,6 +1,7 @@
 package se.atmp2030.workbook.fetch;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,24 +49,16 @@ final class ClinicalTrialsSource extends Source {
         do {
             URI uri = context.at("studies?" + parameters + (token == null ? "" : "&pageToken=" + FetchContext.encode(token)));
             Http.Page page = context.http().get(dataset(), uri, Map.of("Accept", "application/json"));
-            JsonNode json;
-            try {
-                json = Json.MAPPER.readTree(page.body());
-            } catch (IOException e) {
-                throw changed(uri, "not JSON");
+            PageSummary summary = summary(uri, page.body());
+            if (summary.total() >= 0) {
+                total = summary.total();
             }
-            if (json == null || !json.isObject() || !json.path("studies").isArray()) {
-                throw changed(uri, "JSON without a \"studies\" array");
-            }
-            if (json.has("totalCount")) {
-                total = json.path("totalCount").asLong();
-            }
-            studies += json.path("studies").size();
+            studies += summary.studies();
             Path file = staging.resolve(PREFIX + String.format("%04d", pages.size() + 1) + ".json");
             Files.write(file, page.body());
             pages.add(file);
             addresses.add(uri);
-            token = json.path("nextPageToken").isTextual() ? json.path("nextPageToken").asText() : null;
+            token = summary.nextPageToken();
             LOG.info("clinical_trials: page {}, {} studies{}", pages.size(), studies, total >= 0 ? " of " + total : "");
             if (pages.size() > 10_000) {
                 throw new FetchException(dataset(), "more than 10,000 pages: the query in inputs/" + context.query().file()
@@ -86,12 +79,54 @@ final class ClinicalTrialsSource extends Source {
         }
         List<Manifest.Entry> entries = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            byte[] body = Files.readAllBytes(pages.get(i));
             Path target = Staging.publish(pages.get(i), folder.resolve(pages.get(i).getFileName()));
             entries.add(context.entry(target, addresses.get(i), "page " + (i + 1) + " of " + pages.size() + ", "
-                    + studies + " studies", body));
+                    + studies + " studies"));
         }
         return entries;
+    }
+
+    /** What paging needs of a page: its studies counted, the token of the next, the total (first page only). */
+    record PageSummary(long studies, String nextPageToken, long total) {
+    }
+
+    /**
+     * Reads a page as a stream of tokens, skipping each study's content: a page of 1,000 whole records is tens of
+     * megabytes, which a tree would hold several times over.
+     */
+    private PageSummary summary(URI uri, byte[] body) throws FetchException {
+        long count = 0;
+        String next = null;
+        long total = -1;
+        boolean hasStudies = false;
+        try (JsonParser parser = Json.FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw changed(uri, "JSON that is not an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("studies") && value == JsonToken.START_ARRAY) {
+                    hasStudies = true;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        count++;
+                        parser.skipChildren();
+                    }
+                } else if (name.equals("nextPageToken") && value == JsonToken.VALUE_STRING) {
+                    next = parser.getText();
+                } else if (name.equals("totalCount") && value == JsonToken.VALUE_NUMBER_INT) {
+                    total = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw changed(uri, "not JSON");
+        }
+        if (!hasStudies) {
+            throw changed(uri, "JSON without a \"studies\" array");
+        }
+        return new PageSummary(count, next, total);
     }
 
     private FetchException changed(URI uri, String what) {

@@ -28,9 +28,10 @@ record FetchContext(Path inputs, int year, String dataset, URI base, Http http, 
                 download.size(), download.sha256());
     }
 
-    /** The manifest's record of an API answer held in memory and written to a file. */
-    Manifest.Entry entry(Path file, URI url, String note, byte[] body) {
-        return entry(file, url, note, new Http.Download(200, body.length, Http.sha256(body), null, null, false, false));
+    /** The manifest's record of API answers written to a file: its size and SHA-256 read from the file. */
+    Manifest.Entry entry(Path file, URI url, String note) throws java.io.IOException {
+        return entry(file, url, note, new Http.Download(200, java.nio.file.Files.size(file), Http.sha256(file), null, null,
+                false, false));
     }
 
     static String encode(String value) {

@@ -251,14 +251,6 @@ public final class Http {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }

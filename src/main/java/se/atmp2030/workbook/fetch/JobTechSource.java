@@ -114,7 +114,6 @@ final class JobTechSource extends Source {
         Files.write(staged, ads.values(), StandardCharsets.UTF_8);
         LOG.info("job_postings: {} ads of {} open today", ads.size(), year);
         Path target = Staging.publish(staged, context.inputs().resolve("job-postings/jobtech/" + year + "-open-ads.jsonl"));
-        return context.entry(target, URI.create(first), year + ": " + ads.size() + " ads open on the day",
-                Files.readAllBytes(target));
+        return context.entry(target, URI.create(first), year + ": " + ads.size() + " ads open on the day");
     }
 }

@@ -88,8 +88,7 @@ final class PubMedSource extends Source {
             }
             LOG.info("publications: {} records of {}", records, year);
             Path target = Staging.publish(file, context.inputs().resolve("publications").resolve(file.getFileName()));
-            entries.add(context.entry(target, esearch, year + ": " + records + " records",
-                    Files.readAllBytes(target)));
+            entries.add(context.entry(target, esearch, year + ": " + records + " records"));
         }
         return entries;
     }
