@@ -22,8 +22,8 @@ import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.Problem;
 import se.atmp2030.workbook.collect.Progress;
 import se.atmp2030.workbook.collect.Problems;
-import se.atmp2030.workbook.xlsx.ReportInfo;
-import se.atmp2030.workbook.xlsx.WorkbookWriter;
+import se.atmp2030.workbook.fill.ReportInfo;
+import se.atmp2030.workbook.fill.WorkbookWriter;
 
 /**
  * The whole job: discover the collector plugins, read and check every input, and, only when all is well, write the
