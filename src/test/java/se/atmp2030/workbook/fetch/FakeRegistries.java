@@ -39,7 +39,7 @@ final class FakeRegistries implements AutoCloseable {
     /** What a test makes a path do next: served in order, then the normal answer. */
     enum Fault { TOO_MANY_REQUESTS, UNAVAILABLE, DROP_HALFWAY, HTML_PAGE }
 
-    record Request(String method, String path, Map<String, String> headers) {
+    record Request(String method, String path, Map<String, String> headers, long nanos) {
     }
 
     final List<Request> log = Collections.synchronizedList(new ArrayList<>());
@@ -134,7 +134,7 @@ final class FakeRegistries implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
         log.add(new Request(exchange.getRequestMethod(), path + (exchange.getRequestURI().getRawQuery() == null ? ""
-                : "?" + exchange.getRequestURI().getRawQuery()), headers));
+                : "?" + exchange.getRequestURI().getRawQuery()), headers, System.nanoTime()));
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         try (exchange) {
             Fault fault = nextFault(path);

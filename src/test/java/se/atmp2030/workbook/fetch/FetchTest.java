@@ -81,6 +81,9 @@ class FetchTest {
             }
             assertThat(ids).hasSize(registries.studies.size());
             assertThat(registries.requests("/ctgov/")).hasSize(pages + 2);
+            // After the 429 the client waited the second its Retry-After asked, not its own few milliseconds.
+            List<FakeRegistries.Request> ctgov = registries.requests("/ctgov/");
+            assertThat((ctgov.get(1).nanos() - ctgov.get(0).nanos()) / 1e6).isGreaterThanOrEqualTo(950);
             assertThat(registries.requests("/ctgov/").get(pages + 1).path()).contains("pageToken=NF0");
             // The dropped download went on where it stopped, and is whole.
             String h2020 = "/cordis/cordis-h2020projects-csv.zip";
