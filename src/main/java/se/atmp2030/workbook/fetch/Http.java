@@ -104,7 +104,10 @@ public final class Http {
         Files.createDirectories(target.getParent());
         boolean conditional = etag != null || lastModified != null;
         boolean resumed = false;
-        String validator = null;
+        // What the partial file's bytes are a part of, kept beside it so that a later fetch can resume it too.
+        Path validatorFile = partial.resolveSibling(partial.getFileName() + ".validator");
+        String validator = Files.isRegularFile(partial) && Files.isRegularFile(validatorFile)
+                ? Files.readString(validatorFile).strip() : null;
         for (int attempt = 1; ; attempt++) {
             long have = Files.isRegularFile(partial) ? Files.size(partial) : 0;
             try {
@@ -129,6 +132,7 @@ public final class Http {
                 if (status == 304) {
                     response.body().close();
                     Files.deleteIfExists(partial);
+                    Files.deleteIfExists(validatorFile);
                     return new Download(304, -1, null, etag, lastModified, true, false);
                 }
                 if (status != 200 && status != 206) {
@@ -140,6 +144,11 @@ public final class Http {
                     continue;
                 }
                 validator = newEtag != null ? newEtag : newModified;
+                if (validator != null) {
+                    Files.writeString(validatorFile, validator);
+                } else {
+                    Files.deleteIfExists(validatorFile);
+                }
                 boolean append = status == 206 && have > 0;
                 resumed |= append;
                 long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -149,6 +158,7 @@ public final class Http {
                             : 0)) + " bytes");
                 }
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(validatorFile);
                 return new Download(status, Files.size(target), sha256(target), newEtag, newModified, false, resumed);
             } catch (IOException e) {
                 if (e instanceof java.nio.file.FileSystemException) {

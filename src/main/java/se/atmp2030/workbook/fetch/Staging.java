@@ -29,11 +29,11 @@ final class Staging {
         }
     }
 
-    /** Removes what is left in the staging folder but half-fetched files. */
+    /** Removes what is left in the staging folder but half-fetched files (and what they are a part of). */
     static void clean(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(folder) && !p.getFileName().toString().endsWith(".partial")) {
+                if (!p.equals(folder) && !p.getFileName().toString().contains(".partial")) {
                     Files.deleteIfExists(p);
                 }
             }

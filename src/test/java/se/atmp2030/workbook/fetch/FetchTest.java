@@ -238,6 +238,33 @@ class FetchTest {
     }
 
     @Test
+    void aDownloadCutShortGoesOnAtTheNextFetch() throws Exception {
+        System.setProperty("atmp.fetch.attempts", "1");
+        try (FakeRegistries registries = new FakeRegistries(100)) {
+            Path inputs = inputsFor(registries, dir.resolve("inputs"), List.of("eu-funding"));
+            String h2020 = "/cordis/cordis-h2020projects-csv.zip";
+            registries.fault(h2020, FakeRegistries.Fault.DROP_HALFWAY);
+            TestInputs.Run cut = TestInputs.run("fetch", "--inputs", inputs.toString(), "--only", "eu_funding");
+            assertThat(cut.exitCode()).isEqualTo(5);
+            assertThat(inputs.resolve("eu-funding/cordis-h2020projects-csv.zip")).doesNotExist();
+
+            registries.log.clear();
+            TestInputs.Run again = TestInputs.run("fetch", "--inputs", inputs.toString(), "--only", "eu_funding");
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            int half = registries.served(h2020).length / 2;
+            assertThat(registries.requests(h2020)).singleElement().satisfies(r ->
+                    assertThat(r.headers().get("range")).isEqualTo("bytes=" + half + "-"));
+            assertThat(Files.readAllBytes(inputs.resolve("eu-funding/cordis-h2020projects-csv.zip")))
+                    .isEqualTo(registries.served(h2020));
+            try (Stream<Path> left = Files.walk(inputs.resolve("fetch"))) {
+                assertThat(left.filter(p -> p.toString().contains(".partial")).toList()).isEmpty();
+            }
+        } finally {
+            System.clearProperty("atmp.fetch.attempts");
+        }
+    }
+
+    @Test
     void offlineTouchesNoNetwork() throws Exception {
         try (FakeRegistries registries = new FakeRegistries(100)) {
             Path inputs = inputsFor(registries, dir.resolve("inputs"), List.of("population"));
