@@ -21,15 +21,15 @@ final class Downloads {
     static Manifest.Entry fetch(FetchContext context, URI uri, String target, String note, Check check)
             throws IOException, FetchException {
         Path staging = Staging.folder(context.inputs(), context.dataset());
-        Path final_ = context.inputs().resolve(target);
+        Path destination = context.inputs().resolve(target);
         String[] validators = Staging.validators(context.manifest(), context.inputs(), target);
-        Path staged = staging.resolve(final_.getFileName().toString());
+        Path staged = staging.resolve(destination.getFileName().toString());
         Http.Download download = context.http().download(context.dataset(), uri, staged, validators[0], validators[1]);
         if (download.unchanged()) {
             Manifest.Entry before = context.manifest().entry(target).orElseThrow();
             return new Manifest.Entry(before.dataset(), before.file(), before.url(), before.query(),
                     context.started().toString(), 304, before.etag(), before.lastModified(), before.size(),
-                    before.sha256());
+                    before.sha256(), before.modified());
         }
         String wrong = check.wrong(staged);
         if (wrong != null) {
@@ -37,8 +37,8 @@ final class Downloads {
             throw new FetchException(context.dataset(), uri + " sent " + wrong + ": the source may have changed its "
                     + "format or address; " + target + " was left as it was");
         }
-        Staging.publish(staged, final_);
-        return context.entry(final_, uri, note, download);
+        Staging.publish(staged, destination);
+        return context.entry(destination, uri, note, download);
     }
 
     /** A zip holding the named entries (an archive cut short, or an HTML error page, is not). */

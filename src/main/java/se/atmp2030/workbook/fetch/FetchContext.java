@@ -21,11 +21,11 @@ record FetchContext(Path inputs, int year, String dataset, URI base, Http http, 
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/" + pathAndQuery);
     }
 
-    /** The manifest's record of a file just written. */
-    Manifest.Entry entry(Path file, URI url, String note, Http.Download download) {
+    /** The manifest's record of a file just put in place. */
+    Manifest.Entry entry(Path file, URI url, String note, Http.Download download) throws java.io.IOException {
         return new Manifest.Entry(dataset, relative(file), url.toString(), query.summary() + (note == null ? ""
                 : "; " + note), started.toString(), download.status(), download.etag(), download.lastModified(),
-                download.size(), download.sha256());
+                download.size(), download.sha256(), java.nio.file.Files.getLastModifiedTime(file).toMillis());
     }
 
     /** The manifest's record of API answers written to a file: its size and SHA-256 read from the file. */

@@ -152,14 +152,17 @@ public final class Http {
                 boolean append = status == 206 && have > 0;
                 resumed |= append;
                 long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                long written = copy(response.body(), partial, append, source, have, expected);
+                // The digest is taken as the bytes go by: a file of gigabytes is not read a second time for it.
+                MessageDigest digest = append ? digestOf(partial) : newDigest();
+                long written = copy(response.body(), partial, append, source, have, expected, digest);
                 if (expected >= 0 && written - (append ? have : 0) < expected) {
                     throw new IOException("the connection ended after " + written + " of " + (expected + (append ? have
                             : 0)) + " bytes");
                 }
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(validatorFile);
-                return new Download(status, Files.size(target), sha256(target), newEtag, newModified, false, resumed);
+                return new Download(status, written, HexFormat.of().formatHex(digest.digest()), newEtag, newModified,
+                        false, resumed);
             } catch (IOException e) {
                 if (e instanceof java.nio.file.FileSystemException) {
                     throw e; // the disk, not the network
@@ -173,8 +176,8 @@ public final class Http {
         }
     }
 
-    private static long copy(InputStream body, Path partial, boolean append, String source, long have, long expected)
-            throws IOException {
+    private static long copy(InputStream body, Path partial, boolean append, String source, long have, long expected,
+                             MessageDigest digest) throws IOException {
         long written = append ? have : 0;
         long total = expected < 0 ? -1 : expected + written;
         long nextReport = written + (64L << 20);
@@ -184,6 +187,7 @@ public final class Http {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
                 written += n;
                 if (written >= nextReport) {
                     LOG.info("{}: {} MB{}", source, written >> 20, total > 0 ? " of " + (total >> 20) + " MB" : "");
@@ -248,16 +252,27 @@ public final class Http {
     }
 
     static String sha256(Path file) throws IOException {
+        return HexFormat.of().formatHex(digestOf(file).digest());
+    }
+
+    /** A SHA-256 digest that has read the file, to go on with the bytes that follow it. */
+    private static MessageDigest digestOf(Path file) throws IOException {
+        MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
             }
-            return HexFormat.of().formatHex(digest.digest());
+        }
+        return digest;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * What {@code fetch} downloaded, beside the files in {@code inputs/fetch/manifest.json}: per file, its dataset, the
  * address and query, when, the HTTP status, the validators for the next conditional request, the size and SHA-256.
  * The build reads it to say on the Sources sheet where a file came from; the next fetch, to ask only for what changed.
+ * {@code modified} is the file's modification time when it was put in place, so that the next fetch can tell it is
+ * still that file without reading gigabytes to hash them again.
  */
 public final class Manifest {
     public static final String FILE = "fetch/manifest.json";
@@ -29,7 +31,19 @@ public final class Manifest {
      * @param file relative to the inputs folder, with {@code /}
      */
     public record Entry(String dataset, String file, String url, String query, String fetched, int status, String etag,
-                        String lastModified, long size, String sha256) {
+                        String lastModified, long size, String sha256, Long modified) {
+        /**
+         * Whether the file in the inputs folder is still the one this entry records: same size and same modification
+         * time (milliseconds) as when it was put there; without a recorded time, the SHA-256 decides.
+         */
+        boolean stillIn(Path inputs) throws IOException {
+            Path path = inputs.resolve(file);
+            if (!Files.isRegularFile(path) || Files.size(path) != size) {
+                return false;
+            }
+            return modified != null ? Files.getLastModifiedTime(path).toMillis() == modified
+                    : Http.sha256(path).equals(sha256);
+        }
     }
 
     /** The file's shape: {@code {"entries": [...]}}. */

@@ -40,14 +40,10 @@ final class Staging {
         }
     }
 
-    /** The validators of an earlier download, when its file is still the one fetched (same SHA-256). */
+    /** The validators of an earlier download, when its file is still the one fetched. */
     static String[] validators(Manifest manifest, Path inputs, String file) throws IOException {
         Manifest.Entry entry = manifest.entry(file).orElse(null);
-        Path path = inputs.resolve(file);
-        if (entry == null || !Files.isRegularFile(path) || Files.size(path) != entry.size()
-                || !Http.sha256(path).equals(entry.sha256())) {
-            return new String[] {null, null};
-        }
-        return new String[] {entry.etag(), entry.lastModified()};
+        return entry == null || !entry.stillIn(inputs) ? new String[] {null, null}
+                : new String[] {entry.etag(), entry.lastModified()};
     }
 }

@@ -153,6 +153,10 @@ class FetchTest {
             byte[] revised = new String(registries.served(tsv), StandardCharsets.UTF_8).replace("9158750 p", "9158751 p")
                     .getBytes(StandardCharsets.UTF_8);
             registries.serve(tsv, revised);
+            // A file changed by hand since (here only its time): not the one fetched, so asked for whole again.
+            Path year2019 = inputs.resolve("job-postings/jobtech/2019.jsonl.zip");
+            Files.setLastModifiedTime(year2019, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(year2019).toMillis() - 60_000));
             registries.log.clear();
 
             TestInputs.Run again = TestInputs.run("fetch", "--inputs", inputs.toString());
@@ -160,6 +164,10 @@ class FetchTest {
             assertThat(again.out()).contains("population: 1 files (all new)",
                     "eu_funding: 2 files (0 new or changed, the others unchanged)");
             assertThat(registries.requests("/cordis/")).allMatch(r -> r.headers().containsKey("if-none-match"));
+            assertThat(registries.requests("/jobtech/2019")).singleElement()
+                    .satisfies(r -> assertThat(r.headers()).doesNotContainKey("if-none-match"));
+            assertThat(registries.requests("/jobtech/2020")).singleElement()
+                    .satisfies(r -> assertThat(r.headers()).containsKey("if-none-match"));
             assertThat(Files.readAllBytes(inputs.resolve("population/demo_pjan.tsv"))).isEqualTo(revised);
             assertThat(Files.readAllBytes(inputs.resolve("eu-funding/cordis-h2020projects-csv.zip"))).isEqualTo(cordis);
             JsonNode manifest = JSON.readTree(inputs.resolve("fetch/manifest.json").toFile()).path("entries");
