@@ -99,8 +99,8 @@ public record CsvDialect(Charset charset, boolean bom, char delimiter) {
                 if (b < 0x80) {
                     continue;
                 }
-                int more = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b <= 0xDF ? 1 : -1;
-                if (b >= 0xF5 || more < 0) {
+                int more = utf8Continuations(b);
+                if (more < 0) {
                     invalid = true;
                     continue;
                 }
@@ -121,6 +121,23 @@ public record CsvDialect(Charset charset, boolean bom, char delimiter) {
             }
         }
         return !invalid;
+    }
+
+    /** How many continuation bytes follow this lead byte in UTF-8, or -1 when no UTF-8 sequence starts with it. */
+    static int utf8Continuations(int lead) {
+        return lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xC2 && lead <= 0xDF ? 1
+                : -1;
+    }
+
+    /**
+     * A decoder for this dialect's character set, strict for UTF-8 (a byte that is not UTF-8 stops the reading, so
+     * that its line can be named, never a silent replacement); Windows-1252 has a character for nearly every byte.
+     */
+    java.nio.charset.CharsetDecoder decoder() {
+        return charset.newDecoder()
+                .onMalformedInput(charset.equals(WINDOWS_1252) ? java.nio.charset.CodingErrorAction.REPLACE
+                        : java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
     }
 
     static char delimiterOf(String line) {

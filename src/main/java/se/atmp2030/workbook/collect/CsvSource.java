@@ -70,7 +70,7 @@ public final class CsvSource {
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8());
+                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8(AS_CSV_UTF8));
                 return broken(path, file, dialect, problems);
             }
             String message = String.valueOf(e.getCause().getMessage());
@@ -121,7 +121,7 @@ public final class CsvSource {
                 if (b < 0x80) {
                     continue;
                 }
-                int more = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 && b <= 0xDF ? 1 : -1;
+                int more = CsvDialect.utf8Continuations(b);
                 if (more < 0) {
                     return line;
                 }
@@ -155,9 +155,12 @@ public final class CsvSource {
         return unique;
     }
 
-    private static String notUtf8() {
+    private static final String AS_CSV_UTF8 = "from Excel as \"CSV UTF-8\"";
+
+    /** @param saveAs how to save the file right: {@code from Excel as "CSV UTF-8"} */
+    static String notUtf8(String saveAs) {
         return "bytes that are not UTF-8 (the rest of the file is UTF-8): the file was damaged, or joined from files "
-                + "saved differently; save it again from Excel as \"CSV UTF-8\"";
+                + "saved differently; save it again " + saveAs;
     }
 
     public CsvDialect dialect() {
@@ -231,7 +234,7 @@ public final class CsvSource {
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8());
+                problems.add(file, firstInvalidUtf8Line(path), null, notUtf8(AS_CSV_UTF8));
                 return;
             }
             String message = String.valueOf(e.getCause().getMessage());
@@ -293,12 +296,7 @@ public final class CsvSource {
             in.close();
             throw new IOException(path + ": cannot skip the byte order mark");
         }
-        // Strict for UTF-8: a byte that is not UTF-8 stops the reading with the line, never a silent replacement.
-        java.nio.charset.CharsetDecoder decoder = dialect.charset().newDecoder()
-                .onMalformedInput(dialect.charset().equals(CsvDialect.WINDOWS_1252)
-                        ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        Reader reader = new BufferedReader(new InputStreamReader(in, dialect.decoder()), 1 << 16);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(dialect.delimiter())
                 .setIgnoreEmptyLines(false)

@@ -3,7 +3,6 @@ package se.atmp2030.workbook.collect;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +23,11 @@ public final class TextLines {
         byte[] bytes = Files.readAllBytes(path);
         String text;
         try {
-            text = dialect.charset().newDecoder()
-                    .onMalformedInput(dialect.charset().equals(CsvDialect.WINDOWS_1252) ? CodingErrorAction.REPLACE
-                            : CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = dialect.decoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             boolean utf8 = dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
             problems.add(display, utf8 ? CsvSource.firstInvalidUtf8Line(path) : 0, null, utf8
-                    ? "bytes that are not UTF-8 (the rest of the file is UTF-8): the file was damaged, or joined from "
-                    + "files saved differently; save it again as UTF-8"
+                    ? CsvSource.notUtf8("as UTF-8")
                     : "the file is not " + dialect.charset().name() + " throughout, as its byte order mark says: the file "
                     + "was damaged; save it again as UTF-8");
             return null;
