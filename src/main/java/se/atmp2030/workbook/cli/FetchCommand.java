@@ -44,10 +44,10 @@ final class FetchCommand extends ConsoleCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             Fetcher fetcher = new Fetcher();
-            Set<String> chosen = new LinkedHashSet<>(only);
-            chosen.removeAll(fetcher.sources().keySet());
-            if (!chosen.isEmpty()) {
-                console.err.println("error: --only " + String.join(",", chosen) + ": no such source (expected "
+            Set<String> unknown = new LinkedHashSet<>(only);
+            unknown.removeAll(fetcher.sources().keySet());
+            if (!unknown.isEmpty()) {
+                console.err.println("error: --only " + String.join(",", unknown) + ": no such source (expected "
                         + String.join(", ", fetcher.sources().keySet()) + ")");
                 console.err.flush();
                 return ExitCodes.USAGE;
@@ -57,8 +57,9 @@ final class FetchCommand extends ConsoleCommand implements Callable<Integer> {
             if (offline) {
                 console.out.println("Offline: nothing fetched. From earlier fetches, " + common.inputsDisplay() + " holds:");
                 Manifest manifest = Manifest.read(common.inputs);
-                manifest.entries().forEach(e -> console.out.println("  " + e.dataset() + ": " + e.file() + " (" + e.size()
-                        + " bytes, fetched " + e.fetched() + ")"));
+                manifest.entries().forEach(e -> console.out.println("  " + e.dataset() + ": " + e.file() + " ("
+                        + String.format(java.util.Locale.ENGLISH, "%,d", e.size()) + " bytes, fetched "
+                        + e.fetched().substring(0, Math.min(16, e.fetched().length())).replace('T', ' ') + " UTC)"));
                 if (manifest.entries().isEmpty()) {
                     console.out.println("  nothing (no " + Manifest.FILE + ")");
                 }
@@ -67,15 +68,8 @@ final class FetchCommand extends ConsoleCommand implements Callable<Integer> {
                 console.out.flush();
                 for (Fetcher.Outcome outcome : fetcher.fetch(common.inputs, year, settings.sources(), Set.copyOf(only),
                         new Http(Http.Retry.standard()))) {
-                    if (outcome.failure() != null) {
-                        failed = true;
-                        console.out.println("  " + outcome.dataset() + ": NOT FETCHED, " + outcome.failure().getMessage());
-                    } else {
-                        long changed = outcome.files().stream().filter(f -> f.status() != 304).count();
-                        console.out.println("  " + outcome.dataset() + ": " + outcome.files().size() + " files ("
-                                + (changed == outcome.files().size() ? "all new" : changed + " new or changed, the others "
-                                + "unchanged") + ")");
-                    }
+                    failed |= outcome.failure() != null;
+                    console.out.println("  " + outcome.dataset() + ": " + outcome.summary());
                 }
             }
             console.out.println("Not fetched, kept by the analysts: " + String.join(", ", Fetcher.ANALYST_KEPT) + ".");

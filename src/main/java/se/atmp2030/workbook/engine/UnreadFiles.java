@@ -28,8 +28,6 @@ final class UnreadFiles {
     /** Files at the top of the inputs folder that are not data. */
     private static final Set<String> TOP_LEVEL = Set.of("report.properties", "readme.md", "readme.txt", "readme",
             se.atmp2030.workbook.collect.AtmpRules.FILE);
-    /** fetch's queries and manifest: read by fetch and for the Sources sheet, not by a collector. */
-    private static final String FETCH_FOLDER = "fetch";
     /** What operating systems and spreadsheet programs leave beside files. */
     private static final Set<String> JUNK = Set.of("thumbs.db", "desktop.ini");
 
@@ -66,9 +64,11 @@ final class UnreadFiles {
             Path relative = inputs.relativize(file);
             String name = file.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (isHidden(relative) || name.startsWith("~$") || JUNK.contains(lower)
-                    || relative.getNameCount() == 1 && TOP_LEVEL.contains(lower)
-                    || relative.getNameCount() > 1 && relative.getName(0).toString().equals(FETCH_FOLDER)) {
+            // fetch's folder (queries, manifest, files still arriving) is fetch's, not a collector's.
+            boolean fetchs = relative.getNameCount() > 1
+                    && relative.getName(0).toString().equals(se.atmp2030.workbook.fetch.Manifest.FOLDER);
+            if (isHidden(relative) || name.startsWith("~$") || JUNK.contains(lower) || fetchs
+                    || relative.getNameCount() == 1 && TOP_LEVEL.contains(lower)) {
                 continue;
             }
             String shown = display + "/" + relative.toString().replace('\\', '/');

@@ -31,6 +31,17 @@ public final class Fetcher {
 
     /** What one source did. */
     public record Outcome(String dataset, List<Manifest.Entry> files, FetchException failure) {
+        /** One line for the terminal: {@code 3 files downloaded}, {@code 2 files, unchanged since the last fetch}. */
+        public String summary() {
+            if (failure != null) {
+                return "NOT FETCHED, " + failure.getMessage();
+            }
+            long downloaded = files.stream().filter(f -> f.status() != 304).count();
+            String count = files.size() + (files.size() == 1 ? " file" : " files");
+            return downloaded == files.size() ? count + " downloaded"
+                    : downloaded == 0 ? count + ", unchanged since the last fetch"
+                    : count + ": " + downloaded + " downloaded, the others unchanged since the last fetch";
+        }
     }
 
     private final List<Source> sources = List.of(new ClinicalTrialsSource(), new PubMedSource(), new EurostatSource(),
@@ -66,9 +77,9 @@ public final class Fetcher {
                 manifest.forgetMissing(inputs);
                 manifest.write(inputs);
                 date(inputs, source.dataset(), LocalDate.ofInstant(started, ZoneId.systemDefault()));
-                long changed = files.stream().filter(f -> f.status() != 304).count();
-                LOG.info("{}: {} files, {} new or changed", source.dataset(), files.size(), changed);
-                outcomes.add(new Outcome(source.dataset(), files, null));
+                Outcome outcome = new Outcome(source.dataset(), files, null);
+                LOG.info("{}: {}", source.dataset(), outcome.summary());
+                outcomes.add(outcome);
             } catch (FetchException e) {
                 LOG.warn("{}", e.toString());
                 outcomes.add(new Outcome(source.dataset(), List.of(), e));

@@ -21,7 +21,10 @@ import java.util.Optional;
  * still that file without reading gigabytes to hash them again.
  */
 public final class Manifest {
-    public static final String FILE = "fetch/manifest.json";
+    /** fetch's own folder in the inputs: the queries, this manifest, files waiting until they are whole. */
+    public static final String FOLDER = "fetch";
+    public static final String FILE = FOLDER + "/manifest.json";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Manifest.class);
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
@@ -56,7 +59,10 @@ public final class Manifest {
         this.entries = new ArrayList<>(entries);
     }
 
-    /** The manifest of an inputs folder; empty when there is none or it does not read (it is only a record). */
+    /**
+     * The manifest of an inputs folder; empty when there is none, and when it does not read (it is only a record: the
+     * next fetch then asks for every file whole and writes it again), with a warning.
+     */
     public static Manifest read(Path inputs) {
         Path file = inputs.resolve(FILE);
         if (!Files.isRegularFile(file)) {
@@ -66,6 +72,8 @@ public final class Manifest {
             Document document = JSON.readValue(file.toFile(), Document.class);
             return new Manifest(document.entries() == null ? List.of() : document.entries());
         } catch (IOException e) {
+            LOG.warn("{}: does not read ({}); the record of earlier fetches is not used, and the next fetch writes it "
+                    + "again", file, se.atmp2030.workbook.collect.Problem.shorten(String.valueOf(e.getMessage())));
             return new Manifest(List.of());
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * always the one in the folder.
  */
 public record Query(String file, Map<String, String> values) {
-    static final String FOLDER = "fetch";
+    static final String FOLDER = Manifest.FOLDER;
 
     /** The query of a dataset; written from the jar's default when the inputs have none. */
     static Query of(Path inputs, String dataset) throws IOException, FetchException {

@@ -66,7 +66,7 @@ class FetchTest {
             TestInputs.Run fetch = TestInputs.run("fetch", "--inputs", inputs.toString());
             assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
             int pages = (registries.studies.size() + registries.pageSize - 1) / registries.pageSize;
-            assertThat(fetch.out()).contains("clinical_trials: " + pages + " files (all new)",
+            assertThat(fetch.out()).contains("clinical_trials: " + pages + " files downloaded",
                     "Not fetched, kept by the analysts: companies, employees", "No problems found");
 
             assertThat(Files.readString(inputs.resolve("fetch/population.txt")))
@@ -161,8 +161,9 @@ class FetchTest {
 
             TestInputs.Run again = TestInputs.run("fetch", "--inputs", inputs.toString());
             assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-            assertThat(again.out()).contains("population: 1 files (all new)",
-                    "eu_funding: 2 files (0 new or changed, the others unchanged)");
+            assertThat(again.out()).contains("population: 1 file downloaded",
+                    "eu_funding: 2 files, unchanged since the last fetch",
+                    "job_postings: 6 files: 1 downloaded, the others unchanged since the last fetch");
             assertThat(registries.requests("/cordis/")).allMatch(r -> r.headers().containsKey("if-none-match"));
             assertThat(registries.requests("/jobtech/2019")).singleElement()
                     .satisfies(r -> assertThat(r.headers()).doesNotContainKey("if-none-match"));
