@@ -178,6 +178,7 @@ final class DataSheetWriter {
             }
             se.atmp2030.workbook.collect.Progress.rowWritten();
             Row row = sheet.createRow(r);
+            boolean tall = false;
             for (int c = 0; c < values.length; c++) {
                 if (values[c] != null) {
                     Cell cell = row.createCell(c);
@@ -194,9 +195,18 @@ final class DataSheetWriter {
                         int lines = (int) Math.ceil(text.length() / (double) ColumnWidths.MAX_CHARS);
                         row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(409f,
                                 lines * sheet.getDefaultRowHeightInPoints())));
+                        tall = true;
                     }
                     if (r - top <= WIDTH_SAMPLE_ROWS) {
                         widths.measure(c, ColumnWidths.display(columns.get(c).type(), values[c]), false);
+                    }
+                }
+            }
+            if (tall) {
+                // A row made tall for a wrapped note reads from its top, every cell of it, not from the bottom.
+                for (Cell cell : row) {
+                    if (!cell.getCellStyle().getWrapText()) {
+                        cell.setCellStyle(topAligned(cell.getCellStyle()));
                     }
                 }
             }
@@ -249,6 +259,18 @@ final class DataSheetWriter {
     }
 
     /** A column name inside a structured reference: {@code [}, {@code ]}, {@code #} and {@code '} are escaped with '. */
+    private final Map<Integer, CellStyle> topAligned = new java.util.HashMap<>();
+
+    /** The style with its text at the top of the cell, made once per style. */
+    private CellStyle topAligned(CellStyle style) {
+        return topAligned.computeIfAbsent(style.getIndex() & 0xFFFF, i -> {
+            CellStyle top = workbook.createCellStyle();
+            top.cloneStyleFrom(style);
+            top.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            return top;
+        });
+    }
+
     private static String escape(String column) {
         return column.replaceAll("(['\\[\\]#])", "'$1");
     }
