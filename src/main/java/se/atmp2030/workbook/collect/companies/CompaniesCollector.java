@@ -88,7 +88,7 @@ final class CompaniesCollector implements Collector {
         // A register with problems of its own (listed) cannot say which companies are missing from it: the employees'
         // companies are checked against it only when it read whole, so that one damage is one message, not thirty.
         boolean registerWhole = context.problems().since(mark).isEmpty();
-        Table employees = employees(context, employeesReading, register, registerWhole ? registerName : null);
+        Table employees = employees(context, employeesReading, register, registerName, registerWhole);
         return List.of(
                 new Dataset(register, "Swedish ATMP developers",
                         registerReading.provenance(SOURCE, SOURCE_URL, context.settings().retrieved("companies"))),
@@ -96,8 +96,9 @@ final class CompaniesCollector implements Collector {
                         employeesReading.provenance(SOURCE, SOURCE_URL, context.settings().retrieved("employees"))));
     }
 
-    private static Table employees(CollectContext context, Reading reading, Table register, String registerName)
-            throws IOException {
+    /** @param registerWhole whether the register read without problems, so that a company missing from it is one */
+    private static Table employees(CollectContext context, Reading reading, Table register, String registerName,
+                                   boolean registerWhole) throws IOException {
         Map<String, Object[]> companies = new HashMap<>();
         int orgColumn = register.columnIndex("org_number");
         for (Object[] row : register.rows()) {
@@ -129,7 +130,7 @@ final class CompaniesCollector implements Collector {
             csv.forEach(record -> {
                 String org = record.required("Organisation number", OrganisationNumber::parse);
                 Object[] company = org == null ? null : companies.get(org);
-                if (org != null && company == null && registerName == null) {
+                if (org != null && company == null && !registerWhole) {
                     reading.record(false); // the register has problems, listed: its company cannot be told
                     return;
                 }
