@@ -72,14 +72,17 @@ final class AnalysisSheetsWriter {
                     note);
         }
         // Each value in its KPI's own format; the unit stands in the next column, so euros show no "EUR" of their own.
+        DataSheetWriter.RowStyles wrap = DataSheetWriter.RowStyles.wrapLongText(styles.wrapped());
         tables.write("KPIs", table.build(), "tbl_kpis", null,
-                (row, column) -> column == 2 ? styles.ofUnitBesideIt((String) row[3]) : null);
+                (row, column) -> column == 2 ? styles.ofUnitBesideIt((String) row[3]) : wrap.style(row, column));
         SXSSFSheet sheet = workbook.getSheet("KPIs");
         for (int r = 0; r < kpis.size(); r++) {
             Kpi k = kpis.get(r);
             Row row = sheet.getRow(r + 1);
             if (k.value() instanceof String text && row != null) {
-                row.createCell(2).setCellValue(text);
+                org.apache.poi.ss.usermodel.Cell cell = row.createCell(2);
+                cell.setCellValue(text);
+                cell.setCellStyle(row.getCell(0).getCellStyle()); // a text, aligned as the row's key is
             }
         }
     }
@@ -106,7 +109,8 @@ final class AnalysisSheetsWriter {
                     p.yoyAbs(),
                     p.yoyPct(), (long) s.baseline(), p.baselineAbs(), p.baselinePct(), p.note());
         }
-        tables.write("Series", table.build(), "tbl_series");
+        tables.write("Series", table.build(), "tbl_series", null,
+                DataSheetWriter.RowStyles.wrapLongText(styles.wrapped()));
     }
 
     void trends(List<Trend> trends) {
@@ -135,7 +139,8 @@ final class AnalysisSheetsWriter {
                     (long) t.points(), t.cagr(), t.slope(), t.r2(), t.pValue(), (long) t.forecastYear(), t.forecast(),
                     t.lower95(), t.upper95(), t.indicative(), t.note());
         }
-        tables.write("Trends", table.build(), "tbl_trends");
+        tables.write("Trends", table.build(), "tbl_trends", null,
+                DataSheetWriter.RowStyles.wrapLongText(styles.wrapped()));
     }
 
     /** Writes all four, in the workbook's order. */

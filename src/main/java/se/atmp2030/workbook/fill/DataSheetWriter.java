@@ -87,7 +87,9 @@ final class DataSheetWriter {
 
         /**
          * Text longer than a column shows wraps in its cell, so that notes read on screen, in a preview and on paper
-         * rather than running on past the page edge (which makes a fit-to-width printout unreadably small).
+         * rather than running on past the page edge (which makes a fit-to-width printout unreadably small). For the
+         * sheets read as a report (KPIs, Series, Trends, Sources, Build report); the data sheets, made to be pivoted and
+         * hundreds of pages long, keep one line per row.
          */
         static RowStyles wrapLongText(CellStyle wrapped) {
             return (row, column) -> row[column] instanceof String text && text.length() > ColumnWidths.MAX_CHARS
