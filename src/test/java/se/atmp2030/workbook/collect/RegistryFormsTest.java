@@ -71,6 +71,28 @@ class RegistryFormsTest {
     }
 
     @Test
+    void aHeadCountWrittenWithAZeroFractionIsThatWholeNumber() {
+        CollectHarness.Result result = CollectHarness.collect(FORMS.resolve("eurostat-decimals"), new PopulationModule());
+        assertThat(result.messages()).isEmpty();
+        Table population = result.table("population");
+        assertThat(column(population, "country_code")).containsExactly("LI", "LI", "LI", "SM", "SM", "SE", "SE", "SE",
+                "IS", "IS", "IS");
+        assertThat(column(population, "population")).as("39055.0 is 39055, and so on; \": \" is missing")
+                .containsExactly(39055L, 39308L, 39584L, 33745L, 33660L, 10379295L, 10452326L, 10521556L, 368792L,
+                        376248L, 387758L);
+        assertThat(column(population, "flag")).containsExactly(null, null, "p", null, null, null, null, null, null, null,
+                "b");
+    }
+
+    @Test
+    void aHeadCountWithAnotherFractionIsAProblemWithItsLineAndColumn() {
+        assertThat(CollectHarness.collect(FORMS.resolve("eurostat-fraction"), new PopulationModule()).messages())
+                .containsExactly("inputs/population/demo_pjan.tsv:3: column \"2022\": \"39308.5\" is not a whole number "
+                        + "of persons (expected a whole head count such as 76875, or 76875.0 as Eurostat sometimes writes "
+                        + "it)");
+    }
+
+    @Test
     void theOlderBulkFileWithGeoTimeAndYearsNewestFirst() {
         CollectHarness.Result result = CollectHarness.collect(FORMS.resolve("eurostat-bulk-old"), new PopulationModule());
         assertThat(result.messages()).isEmpty();

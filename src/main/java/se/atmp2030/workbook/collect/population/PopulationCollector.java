@@ -168,7 +168,7 @@ final class PopulationCollector implements Collector {
                     }
                     String[] valueAndFlag = cell.split("\\s+", 2);
                     try {
-                        long persons = Values.nonNegativeInteger(valueAndFlag[0]);
+                        long persons = persons(valueAndFlag[0]);
                         rows.add(new Object[] {code, country.get().name(), (long) years.get(i), persons,
                                 valueAndFlag.length > 1 ? valueAndFlag[1] : null});
                     } catch (InvalidValueException e) {
@@ -186,6 +186,22 @@ final class PopulationCollector implements Collector {
                         + "(expected demo_pjan with all ages and both sexes; download the full dataset as TSV)");
             }
         }
+    }
+
+    /**
+     * A head count as Eurostat writes it: {@code 10551707}, or in the data browser's own custom extracts with a zero
+     * fraction, {@code 76875.0}, which is the same whole number. Any other fraction is no head count.
+     */
+    static long persons(String raw) throws InvalidValueException {
+        int point = raw.indexOf('.');
+        if (point > 0 && raw.substring(point + 1).matches("0+")) {
+            return Values.nonNegativeInteger(raw.substring(0, point));
+        }
+        if (point > 0 && raw.substring(point + 1).matches("\\d+")) {
+            throw new InvalidValueException(raw, "is not a whole number of persons",
+                    "a whole head count such as 76875, or 76875.0 as Eurostat sometimes writes it");
+        }
+        return Values.nonNegativeInteger(raw);
     }
 
     /** The dimensions packed in the first column, {@code freq,unit,age,sex,geo\TIME_PERIOD} (older files: {@code geo\time}). */
