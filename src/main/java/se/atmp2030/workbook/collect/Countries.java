@@ -1,11 +1,5 @@
 package se.atmp2030.workbook.collect;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,32 +33,17 @@ public final class Countries {
     private static final Map<String, Country> BY_CODE = new HashMap<>();
 
     static {
-        try (InputStream in = Countries.class.getResourceAsStream("countries.tsv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                Country country = new Country(cells[3], cells[0], cells[1], cells[2].equals("yes"));
-                ALL.add(country);
-                BY_CODE.put(country.iso2(), country);
-                BY_CODE.putIfAbsent(country.euCode(), country);
-                BY_KEY.put(Values.fold(country.name()), country);
-                if (cells.length > 4 && !cells[4].isBlank()) {
-                    for (String alias : cells[4].split("\\|")) {
-                        BY_KEY.putIfAbsent(Values.fold(alias), country);
-                    }
+        for (String[] cells : ReferenceTable.rows(Countries.class, "countries.tsv")) {
+            Country country = new Country(cells[3], cells[0], cells[1], cells[2].equals("yes"));
+            ALL.add(country);
+            BY_CODE.put(country.iso2(), country);
+            BY_CODE.putIfAbsent(country.euCode(), country);
+            BY_KEY.put(key(country.name()), country);
+            if (cells.length > 4 && !cells[4].isBlank()) {
+                for (String alias : cells[4].split("\\|")) {
+                    BY_KEY.putIfAbsent(key(alias), country);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the country list is missing from the jar", e);
         }
     }
 
@@ -78,7 +57,17 @@ public final class Countries {
 
     /** A country by its name or another spelling, without regard to case, spaces and punctuation. */
     public static Optional<Country> byName(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(Values.fold(name)));
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(key(name)));
+    }
+
+    /**
+     * The key a name is looked up by: {@link Values#fold} without accents, so that "Perú", "Canadá" and "México" are
+     * the countries written without them.
+     */
+    private static String key(String name) {
+        String folded = Values.fold(name);
+        return folded.chars().allMatch(c -> c < 128) ? folded
+                : java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** A country by its ISO alpha-2 code or EU code ({@code EL}, {@code UK}). */

@@ -16,6 +16,7 @@ import se.atmp2030.workbook.collect.Countries;
 import se.atmp2030.workbook.collect.Dataset;
 import se.atmp2030.workbook.collect.InputSpec;
 import se.atmp2030.workbook.collect.Problem;
+import se.atmp2030.workbook.collect.Provenance;
 import se.atmp2030.workbook.collect.Reading;
 import se.atmp2030.workbook.collect.Table;
 import se.atmp2030.workbook.collect.Values;
@@ -42,7 +43,7 @@ final class PublicationsCollector implements Collector {
 
     @Override
     public List<String> datasets() {
-        return List.of("publications");
+        return List.of("publications", "affiliations_review");
     }
 
     @Override
@@ -59,10 +60,19 @@ final class PublicationsCollector implements Collector {
                 .column("europe", ColumnType.BOOLEAN, "Whether the country is in Europe")
                 .column("journal", ColumnType.TEXT, "Journal")
                 .column("title", ColumnType.TEXT, "Title");
+        Table.Builder review = Table.builder("affiliations_review")
+                .column("pmid", ColumnType.TEXT, "PubMed identifier")
+                .column("year", ColumnType.INTEGER, "Publication year (from DP)")
+                .column("affiliation", ColumnType.TEXT, "An institution of an author's affiliation (AD) in which no country, "
+                        + "US state, Canadian province, Australian state or Chinese province is written")
+                .column("publication_counted", ColumnType.BOOLEAN, "Whether the publication counts anyway, for a country "
+                        + "another of its affiliations names (FALSE: it counts for no country)")
+                .column("title", ColumnType.TEXT, "Title");
         Reading reading = new Reading();
         // Each PMID with the content it first came with (a hash, to keep a million records in little memory).
         Map<String, long[]> seen = new HashMap<>();
         long[] noCountry = {0};
+        long[] unplacedCount = {0};
         long[] duplicates = {0};
         long[] revised = {0};
         for (Path path : context.files(FILES)) {
@@ -110,7 +120,14 @@ final class PublicationsCollector implements Collector {
                     }
                     return;
                 }
-                TreeSet<String> countries = Affiliations.countries(record.all("AD"));
+                TreeSet<String> countries = new TreeSet<>();
+                java.util.Set<String> unplaced = new java.util.LinkedHashSet<>();
+                for (String ad : record.all("AD")) {
+                    for (String institution : Affiliations.institutions(ad)) {
+                        Affiliations.country(institution).ifPresentOrElse(countries::add, () -> unplaced.add(
+                                institution.strip()));
+                    }
+                }
                 if (countries.isEmpty()) {
                     noCountry[0]++;
                 }
@@ -121,6 +138,10 @@ final class PublicationsCollector implements Collector {
                             + ")"));
                     return;
                 }
+                for (String institution : unplaced) {
+                    review.add(pmid, y, institution, !countries.isEmpty(), record.first("TI"));
+                }
+                unplacedCount[0] += unplaced.size();
                 for (String country : countries) {
                     boolean europe = Countries.byName(country).map(Countries.Country::europe).orElse(false);
                     table.add(pmid, y, country, europe, record.first("JT"), record.first("TI"));
@@ -140,13 +161,21 @@ final class PublicationsCollector implements Collector {
         if (noCountry[0] > 0) {
             reading.note(noCountry[0] + " publications without a recognisable country in their affiliations left out");
         }
+        if (unplacedCount[0] > 0) {
+            reading.note(unplacedCount[0] + " affiliations name no country, state or province (a city or an institution "
+                    + "alone): each is listed on data_affiliations_review, with whether its publication counts anyway");
+        }
         if (duplicates[0] > 0) {
             reading.note(duplicates[0] + " publications found twice (same PMID) counted once" + (revised[0] == 0 ? ""
                     : ", " + revised[0] + " of them in two revisions (LR): the first read kept"));
         }
-        return List.of(new Dataset(table.build(), "ATMP publications per country (PubMed)",
-                reading.provenance("PubMed (U.S. National Library of Medicine), the analysts' ATMP search",
-                        "https://pubmed.ncbi.nlm.nih.gov/", context.settings().retrieved("publications"))));
+        Provenance provenance = reading.provenance("PubMed (U.S. National Library of Medicine), the analysts' ATMP search",
+                "https://pubmed.ncbi.nlm.nih.gov/", context.settings().retrieved("publications"));
+        Table reviewed = review.build();
+        return List.of(new Dataset(table.build(), "ATMP publications per country (PubMed)", provenance),
+                new Dataset(reviewed, "Affiliations review: the affiliations in which no country could be read",
+                        new Provenance("The tool's reading of PubMed affiliations", "", List.of(), reviewed.rowCount(), 0,
+                                provenance.retrieved(), provenance.dataAsOf(), List.of())));
     }
 
     /** PubMed's revision date (LR, {@code 20240615}) as a number, or 0 when the record has none. */

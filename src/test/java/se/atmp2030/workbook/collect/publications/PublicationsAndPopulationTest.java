@@ -37,8 +37,9 @@ class PublicationsAndPopulationTest {
         assertThat(Affiliations.country("Zhejiang University, Hangzhou, P.R. China")).contains("China");
         assertThat(Affiliations.country("Dept of Medicine, Karolinska Institutet")).isEmpty();
         assertThat(Affiliations.country("Children's Hospital, Westmead, Sydney, New South Wales.")).as("not Wales")
-                .isEmpty();
-        assertThat(Affiliations.country("Brown University, Providence, Rhode Island.")).as("not Iceland").isEmpty();
+                .contains("Australia");
+        assertThat(Affiliations.country("Brown University, Providence, Rhode Island.")).as("not Iceland")
+                .contains("United States");
         assertThat(Affiliations.country("Emory University School of Medicine, Atlanta, Georgia.")).contains("United States");
         assertThat(Affiliations.country("Tbilisi State Medical University, Tbilisi, Georgia.")).contains("Georgia");
         assertThat(Affiliations.country("Yerevan State Medical University, Yerevan, Armenia. a.b@ysmu.am"))
@@ -58,5 +59,26 @@ class PublicationsAndPopulationTest {
         assertThat(result.dataset("population").provenance().notes())
                 .containsExactly("1 rows of other breakdowns (by age, by sex, other units) left out: only the total "
                         + "population is used", "rows of groups of countries or parts of one left out: EU27_2020");
+    }
+
+    @Test
+    void everyAffiliationWithoutACountryIsListedForReview() {
+        CollectHarness.Result result = CollectHarness.collect(Path.of("src/test/resources/collect/affiliations-review"),
+                new PublicationsModule());
+        assertThat(result.messages()).isEmpty();
+        Table publications = result.table("publications");
+        assertThat(column(publications, "pmid")).containsExactly("30501481", "30501481");
+        assertThat(column(publications, "country")).containsExactly("Canada", "United States");
+        Table review = result.table("affiliations_review");
+        assertThat(column(review, "pmid")).containsExactly("7898110", "30501481");
+        assertThat(column(review, "affiliation")).containsExactly("University of Iowa Hospitals and Clinics, Iowa City.",
+                "From Ohio State University Comprehensive Cancer Center, Columbus (J.A.W., A.S.R., N.A.H., W.Z., K.A.R., "
+                        + "G.L., J.S.B., H.G.O., J.C.B.)");
+        assertThat(column(review, "publication_counted")).as("the first counts for no country, the second for two")
+                .containsExactly(false, true);
+        assertThat(result.dataset("publications").provenance().notes()).containsExactly(
+                "1 publications without a recognisable country in their affiliations left out",
+                "2 affiliations name no country, state or province (a city or an institution alone): each is listed on "
+                        + "data_affiliations_review, with whether its publication counts anyway");
     }
 }
