@@ -64,4 +64,30 @@ public final class TestInputs {
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** The organisation numbers (digits only) of the register's SMEs, read from the register as the analysts keep it. */
+    public static java.util.Set<String> smes(Path inputs) throws IOException {
+        java.util.Set<String> smes = new java.util.HashSet<>();
+        java.util.List<String> lines = Files.readAllLines(inputs.resolve("companies/atmp-developers.csv"),
+                java.nio.charset.Charset.forName("windows-1252"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(";");
+            if (cells[5].equals("Ja")) {
+                smes.add(cells[0].replace("-", ""));
+            }
+        }
+        return smes;
+    }
+
+    /** Sets (or with {@code null}, removes) one line of report.properties. */
+    public static void setProperty(Path inputs, String key, String value) throws IOException {
+        Path file = inputs.resolve("report.properties");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file,
+                java.nio.charset.StandardCharsets.UTF_8));
+        lines.removeIf(l -> l.startsWith(key + " ") || l.startsWith(key + "="));
+        if (value != null) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

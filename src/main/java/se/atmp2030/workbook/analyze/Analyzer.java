@@ -42,9 +42,11 @@ public final class Analyzer {
         wanted.addAll(kpiKeys(patterns));
         Map<String, Kpi> byKey = new LinkedHashMap<>();
         kpis.forEach(k -> byKey.put(k.key(), k));
+        // The members with rows: the KPIs computed from the data, before any member without rows is added as 0.
+        List<Kpi> computed = List.copyOf(kpis);
         for (String key : wanted) {
             if (!byKey.containsKey(key)) {
-                Kpi zero = KpiCatalogue.zeroMember(key, kpis, settings.year());
+                Kpi zero = KpiCatalogue.zeroMember(key, computed, settings.year());
                 if (zero != null) {
                     kpis.add(zero);
                     byKey.put(key, zero);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import se.atmp2030.workbook.analyze.KpiDefinition.Kind;
 import se.atmp2030.workbook.collect.ReportSettings;
 
 /**
@@ -29,76 +30,76 @@ public final class KpiCatalogue {
 
     public static final List<KpiDefinition> DEFINITIONS = List.of(
             def("companies.count", "ATMP developers in the register", "companies",
-                    "Companies in the register of Swedish ATMP developers", COMPANIES),
+                    "Companies in the register of Swedish ATMP developers", COMPANIES, Kind.STATE),
             def("companies.sme_count", "SME ATMP developers in Sweden", "companies",
-                    "Companies in the register marked as SMEs", COMPANIES),
+                    "Companies in the register marked as SMEs", COMPANIES, Kind.STATE),
             def("employees.sme_last", "Employees of SME developers", "persons",
-                    "Employees of the register's SMEs in the report year", EMPLOYEES),
+                    "Employees of the register's SMEs in the report year", EMPLOYEES, Kind.LEVEL),
             def("employees.sme_baseline", "Employees of SME developers in the baseline year", "persons",
-                    "Employees of the register's SMEs in the year set by from.employees", EMPLOYEES),
+                    "Employees of the register's SMEs in the year set by from.employees", EMPLOYEES, Kind.LEVEL),
             def("employees.change_since_baseline_abs", "New employees since the baseline year", "persons",
-                    "Employees of SMEs in the report year minus those in the baseline year", EMPLOYEES),
+                    "Employees of SMEs in the report year minus those in the baseline year", EMPLOYEES, Kind.LEVEL),
             def("employees.change_since_baseline_pct", "Change in employees since the baseline year", "percent",
-                    "Change in SME employees from the baseline year to the report year, as a share of the baseline", EMPLOYEES),
+                    "Change in SME employees from the baseline year to the report year, as a share of the baseline", EMPLOYEES, Kind.LEVEL),
             def("employees.cagr", "Yearly growth of employees", "percent",
-                    "Compound annual growth of SME employees from the baseline year to the report year", EMPLOYEES),
+                    "Compound annual growth of SME employees from the baseline year to the report year", EMPLOYEES, Kind.LEVEL),
             def("jobs.nordic_total", "Nordic ATMP job postings", "postings",
-                    "ATMP job postings in the Nordic countries published from from.job_postings to the report year", JOBS),
+                    "ATMP job postings in the Nordic countries published from from.job_postings to the report year", JOBS, Kind.COUNT),
             def("jobs.postings.<country>", "ATMP job postings in a country", "postings",
-                    "ATMP job postings in the country over the same period", JOBS),
+                    "ATMP job postings in the country over the same period", JOBS, Kind.COUNT),
             def("jobs.top_country", "Country with the most ATMP job postings", "country",
-                    "The Nordic country with the most postings over the period", JOBS),
+                    "The Nordic country with the most postings over the period", JOBS, Kind.RANK),
             def("jobs.top_country_postings", "Postings in the leading country", "postings",
-                    "Postings of that country over the period", JOBS),
+                    "Postings of that country over the period", JOBS, Kind.COUNT),
             def("jobs.sweden_rank", "Sweden's rank in Nordic ATMP job postings", "rank",
-                    "Sweden's place among the Nordic countries by postings over the period (1 = most)", JOBS),
+                    "Sweden's place among the Nordic countries by postings over the period (1 = most)", JOBS, Kind.RANK),
             def("trials.swedish_atmp_total", "ATMP trials with a Swedish site", "trials",
-                    "Trials classified ATMP with at least one site in Sweden, any start year", TRIALS),
+                    "Trials classified ATMP with at least one site in Sweden, any start year", TRIALS, Kind.COUNT),
             def("trials.started_from", "ATMP trials started in the comparison year", "trials",
                     "ATMP trials with a Swedish site that started in the year set by from.trials (not withdrawn, not "
-                            + "yet recruiting, start date not after the data was taken)", TRIALS),
+                            + "yet recruiting, start date not after the data was taken)", TRIALS, Kind.COUNT),
             def("trials.started_last", "ATMP trials started in the report year", "trials",
-                    "ATMP trials with a Swedish site that started in the report year (as trials.started_from)", TRIALS),
+                    "ATMP trials with a Swedish site that started in the report year (as trials.started_from)", TRIALS, Kind.COUNT),
             def("trials.started_ratio", "Growth in ATMP trials started", "ratio",
-                    "Trials started in the report year divided by those started in the comparison year", TRIALS),
+                    "Trials started in the report year divided by those started in the comparison year", TRIALS, Kind.COUNT),
             def("trials.active", "Active ATMP trials with a Swedish site", "trials",
-                    "ATMP trials with a Swedish site that are recruiting, active or enrolling by invitation", TRIALS),
+                    "ATMP trials with a Swedish site that are recruiting, active or enrolling by invitation", TRIALS, Kind.ACTIVE),
             def("cart.infusions_total", "CAR T infusions as standard of care", "infusions",
-                    "CAR T infusions given as standard of care, all years up to the report year", CART),
+                    "CAR T infusions given as standard of care, all years up to the report year", CART, Kind.COUNT),
             def("cart.infusions_from", "CAR T infusions in the comparison year", "infusions",
-                    "Infusions in the year set by from.cart_infusions", CART),
-            def("cart.infusions_last", "CAR T infusions in the report year", "infusions", "Infusions in the report year", CART),
+                    "Infusions in the year set by from.cart_infusions", CART, Kind.COUNT),
+            def("cart.infusions_last", "CAR T infusions in the report year", "infusions", "Infusions in the report year", CART, Kind.COUNT),
             def("cart.change_pct", "Change in CAR T infusions", "percent",
-                    "Change in infusions from the comparison year to the report year, as a share of the first", CART),
+                    "Change in infusions from the comparison year to the report year, as a share of the first", CART, Kind.COUNT),
             def("funding.sme_total_eur", "EU funding to Swedish ATMP SMEs", "EUR",
-                    "EU contribution (CORDIS) to register companies that are SMEs, all projects", FUNDING),
+                    "EU contribution (CORDIS) to register companies that are SMEs, all projects", FUNDING, Kind.COUNT),
             def("funding.atmp_developers_total_eur", "EU funding to Swedish ATMP developers", "EUR",
-                    "EU contribution (CORDIS) to all register companies, all projects", FUNDING),
+                    "EU contribution (CORDIS) to all register companies, all projects", FUNDING, Kind.COUNT),
             def("funding.sme_companies", "SME developers with EU funding", "companies",
-                    "Register SMEs with at least one EU-funded participation", FUNDING),
+                    "Register SMEs with at least one EU-funded participation", FUNDING, Kind.COUNT),
             def("publications.sweden_per_million", "Swedish ATMP publications per million inhabitants", "per million inhabitants",
                     "Publications with a Swedish affiliation per million inhabitants, in the latest year with population data",
-                    PUBLICATIONS),
+                    PUBLICATIONS, Kind.COUNT),
             def("publications.sweden_rank_europe", "Sweden's rank in Europe in ATMP publications per capita", "rank",
                     "Sweden's place among European countries by publications per million inhabitants in the latest "
-                            + "complete year (1 = most)", PUBLICATIONS),
+                            + "complete year (1 = most)", PUBLICATIONS, Kind.RANK),
             def("publications.leader_europe", "European leader in ATMP publications per capita", "country",
-                    "The European country with the most publications per million inhabitants", PUBLICATIONS),
+                    "The European country with the most publications per million inhabitants", PUBLICATIONS, Kind.RANK),
             def("publications.sweden_trend_slope", "Trend of Swedish publications per capita", "per million per year",
                     "Slope of the least-squares line through Sweden's publications per million in complete years; the "
-                            + "trend format words it only where its p-value is below 0.05", PUBLICATIONS),
+                            + "trend format words it only where its p-value is below 0.05", PUBLICATIONS, Kind.TREND),
             def("recommendations.recommended", "Recommended ATMPs in Sweden", "products",
-                    "Products NT-rådet / TLV recommend for at least one indication (a product counts once)", RECOMMENDATIONS),
+                    "Products NT-rådet / TLV recommend for at least one indication (a product counts once)", RECOMMENDATIONS, Kind.STATE),
             def("recommendations.recommended.<atmp_type>", "Recommended ATMPs of a type", "products",
-                    "Recommended ATMPs of the type (car_t, gene_therapy, ...)", RECOMMENDATIONS),
+                    "Recommended ATMPs of the type (car_t, gene_therapy, ...)", RECOMMENDATIONS, Kind.STATE),
             def("recommendations.under_assessment", "ATMPs under assessment", "products",
-                    "Products under assessment by NT-rådet / TLV and recommended for no indication", RECOMMENDATIONS),
+                    "Products under assessment by NT-rådet / TLV and recommended for no indication", RECOMMENDATIONS, Kind.STATE),
             def("recommendations.not_recommended", "ATMPs not recommended", "products",
-                    "Products NT-rådet / TLV do not recommend for any indication and are not assessing", RECOMMENDATIONS),
+                    "Products NT-rådet / TLV do not recommend for any indication and are not assessing", RECOMMENDATIONS, Kind.STATE),
             def("patients.total", "Patients treated with the listed ATMPs", "patients", "Patients treated, all products, all years up to the report year",
-                    PATIENTS),
+                    PATIENTS, Kind.COUNT),
             def("patients.<product>", "Patients treated with a product", "patients", "Patients treated with the product, all years",
-                    PATIENTS));
+                    PATIENTS, Kind.COUNT));
 
     /** Statuses of trials that never started or have not started yet. */
     private static final java.util.Set<String> NOT_STARTED = java.util.Set.of("WITHDRAWN", "NOT_YET_RECRUITING");
@@ -179,20 +180,54 @@ public final class KpiCatalogue {
         add("employees.cagr", cagr, base, year, change);
     }
 
+    /**
+     * Postings over the period per country and in all. A country whose sources do not cover every year of the period
+     * (no JobTech file for a year) has a lower bound naming the years, and so has the Nordic total; a country with
+     * covered years and no posting has 0.
+     */
     private void jobs(int year) {
         int from = settings.from("job_postings").orElse(year - 4);
         Map<String, Long> byCountry = rows.of("job_postings", inYears("year", from, year))
                 .collect(Collectors.groupingBy(r -> r.member("country"), TreeMap::new, Collectors.counting()));
-        add("jobs.nordic_total", (double) byCountry.values().stream().mapToLong(Long::longValue).sum(), from, year);
-        byCountry.forEach((country, n) -> add("jobs.postings.<country>", country, n.doubleValue(), from, year));
-        List<String> ranked = byCountry.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        Map<String, String> gaps = new TreeMap<>();
+        series.stream().filter(s -> s.key().equals("job_postings") && "country".equals(s.breakdown())).forEach(s -> {
+            byCountry.putIfAbsent(s.member(), 0L);
+            List<String> years = new ArrayList<>();
+            for (int y = from; y <= year; y++) {
+                if (s.value(y) == null || s.lowerBound(y) && !periods.partial("job_postings", y)) {
+                    years.add(String.valueOf(y));
+                }
+            }
+            if (!years.isEmpty()) {
+                gaps.put(s.member(), String.join(", ", years));
+            }
+        });
+        String totalGap = gaps.isEmpty() ? null : "a lower bound: no source covers " + gaps.entrySet().stream()
+                .map(e -> e.getKey() + " in " + e.getValue()).collect(Collectors.joining("; "));
+        add("jobs.nordic_total", null, (double) byCountry.values().stream().mapToLong(Long::longValue).sum(), from, year,
+                totalGap, totalGap != null);
+        byCountry.forEach((country, n) -> {
+            String gap = gaps.get(country);
+            add("jobs.postings.<country>", country, n.doubleValue(), from, year,
+                    gap == null ? null : "a lower bound: no source covers " + country + " in " + gap, gap != null);
+        });
+        // No posting anywhere ranks no country: "Sweden first with 0" would be no news.
+        List<String> ranked = byCountry.values().stream().allMatch(n -> n == 0) ? List.of() : byCountry.entrySet()
+                .stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
         if (!ranked.isEmpty()) {
-            add("jobs.top_country", ranked.get(0), from, year);
-            add("jobs.top_country_postings", byCountry.get(ranked.get(0)).doubleValue(), from, year);
+            add("jobs.top_country", null, ranked.get(0), from, year, totalGap == null ? null
+                    : "compared on the years each country's sources cover (" + totalGap.substring("a lower bound: ".length())
+                    + ")", false);
+            String top = ranked.get(0);
+            add("jobs.top_country_postings", null, byCountry.get(top).doubleValue(), from, year,
+                    gaps.containsKey(top) ? "a lower bound: no source covers " + top + " in " + gaps.get(top) : null,
+                    gaps.containsKey(top));
         }
         int rank = ranked.indexOf("Sweden");
-        add("jobs.sweden_rank", rank < 0 ? null : (double) (rank + 1), from, year);
+        add("jobs.sweden_rank", null, rank < 0 ? null : (double) (1 + ranked.stream()
+                .filter(c -> byCountry.get(c) > byCountry.get("Sweden")).count()), from, year,
+                gaps.isEmpty() || rank < 0 ? null : "compared on the years each country's sources cover ("
+                        + totalGap.substring("a lower bound: ".length()) + ")", false);
     }
 
     private void trials(int year) {
@@ -248,7 +283,9 @@ public final class KpiCatalogue {
         add("publications.sweden_per_million", sweden.value(last), last, last);
         List<Series> ranked = perMillion.stream().filter(s -> s.value(last) != null)
                 .sorted(Comparator.comparingDouble((Series s) -> s.value(last)).reversed()).toList();
-        add("publications.sweden_rank_europe", (double) (ranked.indexOf(sweden) + 1), last, last);
+        // Countries with the same figure share a rank (two at 0 are both behind every country above 0).
+        add("publications.sweden_rank_europe", (double) (1 + ranked.stream().filter(s -> s.value(last) > sweden.value(last))
+                .count()), last, last);
         add("publications.leader_europe", ranked.get(0).member(), last, last);
         Trend trend = Trends.of(sweden);
         KpiDefinition def = definition("publications.sweden_trend_slope");
@@ -371,24 +408,23 @@ public final class KpiCatalogue {
         boolean partial = value != null && (partial(def, to) || lowerBound);
         String note = value == null ? (why != null ? why : "cannot be computed from these inputs (a missing year or a zero base)")
                 : why;
+        if (value != null && def.kind() == Kind.LEVEL && periods.partial(def.sources().get(0), to)) {
+            String provisional = periods.provisionalNote(def.sources().get(0), to);
+            note = note == null ? provisional : note.contains(provisional) ? note : note + "; " + provisional;
+        }
         kpis.add(new Kpi(key, label, value, def.unit(), from, to, def.definition(), def.sources(), partial, note,
                 member));
     }
 
     /**
-     * A KPI that counts what happened over its period (postings, infusions, trials started or active in the year,
-     * funding, patients) is a lower bound when the period ends in a year that was not over when the data it counts (its
-     * first source) was taken. A KPI of how things stand on the day the data was taken (companies in the register,
-     * products recommended, a rank, a leader) is no lower bound: it is {@link #STATES as of that day}.
+     * A KPI that counts what happened over its period (postings, infusions, trials started, funding, patients), or what
+     * is under way on a day as a registry that lags reports it (active trials), is a lower bound when its period ends in
+     * a year that was not over when the data it counts (its first source) was taken. A level on a day (employees) is
+     * provisional then, not a lower bound; a state, a rank or a trend is neither. See {@link Kind}.
      */
     private boolean partial(KpiDefinition def, int to) {
-        return !STATES.contains(def.key()) && !def.key().startsWith("recommendations.")
-                && periods.partial(def.sources().get(0), to);
+        return (def.kind() == Kind.COUNT || def.kind() == Kind.ACTIVE) && periods.partial(def.sources().get(0), to);
     }
-
-    /** The KPIs of how things stand on the day the data was taken, rather than counts over a period. */
-    static final java.util.Set<String> STATES = java.util.Set.of("companies.count", "companies.sme_count",
-            "jobs.top_country", "jobs.sweden_rank", "publications.sweden_rank_europe", "publications.leader_europe");
 
     private Series total(String key) {
         return series.stream().filter(s -> s.key().equals(key) && s.breakdown() == null).findFirst().orElse(null);
@@ -412,7 +448,8 @@ public final class KpiCatalogue {
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
-    private static KpiDefinition def(String key, String label, String unit, String definition, List<String> sources) {
-        return new KpiDefinition(key, label, unit, definition, sources);
+    private static KpiDefinition def(String key, String label, String unit, String definition, List<String> sources,
+                                     Kind kind) {
+        return new KpiDefinition(key, label, unit, definition, sources, kind);
     }
 }

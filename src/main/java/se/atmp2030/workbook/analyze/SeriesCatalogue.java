@@ -109,40 +109,55 @@ final class SeriesCatalogue {
 
     /**
      * Nordic job postings per country. A country's postings come from one source or more (JobTech for Sweden, the job
-     * boards the analysts use elsewhere); a source covers the years in which it has any posting, and a country is
-     * counted (zero where it had no posting) only in the years its sources cover: before, it is missing, not zero, and
-     * the Nordic total of such a year is a lower bound.
+     * boards the analysts use elsewhere). A source covers the years its files say (JobTech: a file per year) or else
+     * the years from its first to its last posting; inside those a year without a posting is 0. A country is counted
+     * only in the years its sources cover: in another year it is missing, not zero, and the Nordic total of such a year
+     * is a lower bound naming it. Postings found in a year no source covers (ads of late December in the next year's
+     * file) are kept, and that year's value is a lower bound.
      */
     private void jobPostings() {
         List<Rows.Row> all = rows.of("job_postings").toList();
         String key = "job_postings";
         String label = "Nordic ATMP job postings";
         declare(key, label, "postings", "job_postings", "country");
-        if (all.isEmpty()) {
+        Map<String, java.util.SortedSet<Integer>> covered = jobCoverage(all);
+        if (all.isEmpty() && covered.isEmpty()) {
             emptyTotal(key, label, "postings", "job_postings", true, List.of("job_postings"));
             return;
         }
-        Map<String, java.util.Set<Integer>> sourceYears = new HashMap<>();
-        all.forEach(r -> sourceYears.computeIfAbsent(String.valueOf(r.text("source")), s -> new java.util.TreeSet<>())
-                .add(r.year("year")));
-        int[] range = range(all, r -> r.year("year"));
+        int first = java.util.stream.Stream.concat(all.stream().map(r -> r.year("year")),
+                covered.values().stream().map(java.util.SortedSet::first)).min(Integer::compare).orElseThrow();
+        int[] range = {first, Math.max(periods.coverageEnd("job_postings"),
+                all.stream().mapToInt(r -> r.year("year")).max().orElse(first))};
         add(key, label, null, null, "postings", "job_postings", sum(all, r -> r.year("year"), r -> 1, range),
                 List.of("job_postings"));
         int totalAt = series.size() - 1;
         Map<Integer, java.util.SortedSet<String>> uncovered = new TreeMap<>();
-        group(all, r -> r.member("country")).forEach((country, list) -> {
-            java.util.Set<Integer> covered = new java.util.TreeSet<>();
-            list.stream().map(r -> String.valueOf(r.text("source"))).distinct().forEach(s -> covered.addAll(sourceYears.get(s)));
+        Map<String, List<Rows.Row>> byCountry = new TreeMap<>(group(all, r -> r.member("country")));
+        covered.keySet().forEach(country -> byCountry.putIfAbsent(country, List.of()));
+        byCountry.forEach((country, list) -> {
+            java.util.SortedSet<Integer> years = covered.getOrDefault(country, new java.util.TreeSet<>());
             SortedMap<Integer, Double> values = new TreeMap<>();
+            Map<Integer, String> partial = new TreeMap<>();
             for (int y = range[0]; y <= range[1]; y++) {
-                if (covered.contains(y)) {
+                if (years.contains(y)) {
                     values.put(y, 0.0);
                 } else {
                     uncovered.computeIfAbsent(y, k -> new java.util.TreeSet<>()).add(country);
                 }
             }
-            list.forEach(r -> values.merge(r.year("year"), 1.0, Double::sum));
+            list.forEach(r -> {
+                int y = r.year("year");
+                values.merge(y, 1.0, Double::sum);
+                if (!years.contains(y)) {
+                    partial.put(y, "no source covers " + country + " in " + y + ": only the postings of " + y
+                            + " found in other years' files, a lower bound");
+                }
+            });
             add(key, label, "country", country, "postings", "job_postings", values, List.of("job_postings"));
+            if (!partial.isEmpty()) {
+                series.set(series.size() - 1, series.get(series.size() - 1).withLowerBounds(partial));
+            }
         });
         if (!uncovered.isEmpty()) {
             Map<Integer, String> notes = new TreeMap<>();
@@ -150,6 +165,33 @@ final class SeriesCatalogue {
                     + " in " + year + ": the total is a lower bound"));
             series.set(totalAt, series.get(totalAt).withLowerBounds(notes));
         }
+    }
+
+    /**
+     * The years each country's job-ad sources cover: the years the files name (JobTech), and for each other source
+     * its first to its last year with a posting.
+     */
+    private Map<String, java.util.SortedSet<Integer>> jobCoverage(List<Rows.Row> all) {
+        Map<String, java.util.SortedSet<Integer>> covered = new TreeMap<>();
+        periods.coverage("job_postings").forEach((country, years) ->
+                covered.computeIfAbsent(country, c -> new java.util.TreeSet<>()).addAll(years));
+        java.util.Set<String> fromFiles = periods.coverage("job_postings").keySet();
+        Map<String, int[]> sourceSpan = new HashMap<>();
+        Map<String, java.util.Set<String>> sourceCountries = new HashMap<>();
+        for (Rows.Row r : all) {
+            String source = String.valueOf(r.text("source"));
+            int y = r.year("year");
+            sourceSpan.merge(source, new int[] {y, y}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            sourceCountries.computeIfAbsent(source, k -> new java.util.TreeSet<>()).add(r.member("country"));
+        }
+        sourceSpan.forEach((source, span) -> sourceCountries.get(source).forEach(country -> {
+            if (!fromFiles.contains(country) || !"JobTech".equals(source)) {
+                for (int y = span[0]; y <= span[1]; y++) {
+                    covered.computeIfAbsent(country, c -> new java.util.TreeSet<>()).add(y);
+                }
+            }
+        }));
+        return covered;
     }
 
     private void trials() {
@@ -206,28 +248,43 @@ final class SeriesCatalogue {
                 .put(r.year("year"), r.number("population")));
         int lastPublished = population.values().stream().mapToInt(TreeMap::lastKey).max().orElse(Integer.MIN_VALUE);
         Map<String, SortedMap<Integer, Double>> counts = new TreeMap<>();
-        rows.of("publications", r -> r.is("europe")).forEach(r ->
+        List<Rows.Row> european = rows.of("publications", r -> r.is("europe")).toList();
+        european.forEach(r ->
                 counts.computeIfAbsent(r.text("country"), c -> new TreeMap<>()).merge(r.year("year"), 1.0, Double::sum));
+        // Zero is zero: a European country with population data and no publication in a year the publications cover
+        // has 0 per million, in the series, the ranks and the trends.
+        population.keySet().stream().filter(c -> se.atmp2030.workbook.collect.Countries.byName(c)
+                .map(se.atmp2030.workbook.collect.Countries.Country::europe).orElse(false))
+                .forEach(c -> counts.computeIfAbsent(c, k -> new TreeMap<>()));
+        // The years the publications cover: from the first publication to the report year (or the year the search
+        // was run, if earlier).
+        java.util.IntSummaryStatistics published = rows.of("publications").mapToInt(r -> r.year("year"))
+                .summaryStatistics();
+        if (published.getCount() == 0) {
+            counts.clear();
+        }
+        int[] covered = {published.getMin(), Math.max(published.getMax(), periods.coverageEnd("publications"))};
         Map<Integer, java.util.SortedSet<String>> carried = new TreeMap<>();
         Map<String, java.util.SortedSet<Integer>> unknown = new TreeMap<>();
         counts.forEach((country, perYear) -> {
             TreeMap<Integer, Double> people = population.getOrDefault(country, new TreeMap<>());
             SortedMap<Integer, Double> perMillion = new TreeMap<>();
             Map<Integer, String> notes = new HashMap<>();
-            perYear.forEach((year, n) -> {
+            for (int year = covered[0]; year <= covered[1]; year++) {
+                double n = perYear.getOrDefault(year, 0.0);
                 Double inhabitants = people.get(year);
                 if (inhabitants == null && year > lastPublished && people.containsKey(lastPublished)) {
                     int latest = lastPublished;
                     inhabitants = people.get(latest);
                     notes.put(year, "population of " + latest + " used: Eurostat has none for " + year + " yet");
                     carried.computeIfAbsent(year, y -> new java.util.TreeSet<>()).add(String.valueOf(latest));
-                } else if (inhabitants == null) {
+                } else if (inhabitants == null && n > 0) {
                     unknown.computeIfAbsent(country, c -> new java.util.TreeSet<>()).add(year);
                 }
                 if (inhabitants != null && inhabitants > 0) {
                     perMillion.put(year, n * 1e6 / inhabitants);
                 }
-            });
+            }
             if (!perMillion.isEmpty()) {
                 int baseline = settings.from("publications").filter(perMillion::containsKey).orElse(perMillion.firstKey());
                 series.add(partialYears(new Series(key, label, "country", country, unit, baseline, perMillion,
@@ -286,7 +343,7 @@ final class SeriesCatalogue {
             emptyTotal(key, label, unit, topic, true, sources);
             return;
         }
-        int[] range = range(records, year);
+        int[] range = range(records, year, sources.get(0));
         add(key, label, null, null, unit, topic, sum(records, year, amount, range), sources);
         if (breakdown != null) {
             countedBreakdownOnly(key, label, breakdown, records, member, year, unit, topic, sources, amount);
@@ -302,7 +359,7 @@ final class SeriesCatalogue {
             }
             return;
         }
-        int[] range = range(records, year);
+        int[] range = range(records, year, sources.get(0));
         group(records, member).forEach((name, list) ->
                 add(key, label, breakdown, name, unit, topic, sum(list, year, amount, range), sources));
     }
@@ -333,7 +390,7 @@ final class SeriesCatalogue {
                 notes.put(y, "no value: " + String.join(" and ", sources) + " have no data for it");
             }
         }
-        series.add(new Series(key, label, null, null, unit, years[0], values, sources, notes));
+        series.add(partialYears(new Series(key, label, null, null, unit, years[0], values, sources, notes)));
     }
 
     private void add(String key, String label, String breakdown, String member, String unit, String topic,
@@ -349,13 +406,27 @@ final class SeriesCatalogue {
     private Series partialYears(Series s) {
         List<String> counted = s.sources().subList(0, 1);
         Map<Integer, String> partial = new TreeMap<>();
+        Map<Integer, String> provisional = new HashMap<>(s.notes());
         s.values().forEach((year, value) -> {
             if (value != null && periods.partial(counted, year)) {
-                partial.put(year, periods.partialNote(counted, year));
+                if (STOCKS.contains(s.key())) {
+                    provisional.merge(year, periods.provisionalNote(counted.get(0), year), (a, b) -> a + "; " + b);
+                } else {
+                    partial.put(year, periods.partialNote(counted, year));
+                }
             }
         });
-        return s.withLowerBounds(partial);
+        Series noted = provisional.equals(s.notes()) ? s : new Series(s.key(), s.label(), s.breakdown(), s.member(),
+                s.unit(), s.baseline(), s.values(), s.sources(), provisional, s.lowerBounds());
+        return noted.withLowerBounds(partial);
     }
+
+    /**
+     * The series that measure a level on a day rather than count over the year: employees (at the end of the year, or
+     * on the day the figure was taken). A year not over when such data was taken is provisional, not a lower bound:
+     * the level may still fall, so it is shown, compared and fitted as it is, with a note.
+     */
+    static final java.util.Set<String> STOCKS = java.util.Set.of("employees.sme");
 
     private static SortedMap<Integer, Double> sum(List<Rows.Row> records, Function<Rows.Row, Integer> year,
                                                   ToDoubleFunction<Rows.Row> amount, int[] range) {
@@ -367,10 +438,14 @@ final class SeriesCatalogue {
         return values;
     }
 
-    private static int[] range(List<Rows.Row> records, Function<Rows.Row, Integer> year) {
+    /**
+     * The years a count runs over: from its first record to the report year, or to the year its data was taken if that
+     * is earlier; a count does not stop at its last record (no decision in 2023 and 2024 is two zeros).
+     */
+    private int[] range(List<Rows.Row> records, Function<Rows.Row, Integer> year, String dataset) {
         int min = records.stream().map(year).min(Integer::compare).orElseThrow();
         int max = records.stream().map(year).max(Integer::compare).orElseThrow();
-        return new int[] {min, max};
+        return new int[] {min, Math.max(max, periods.coverageEnd(dataset))};
     }
 
     private static Map<String, List<Rows.Row>> group(List<Rows.Row> records, Function<Rows.Row, String> member) {

@@ -136,6 +136,7 @@ public final class AnalystCsv {
                 reading.record(record.ok());
                 if (record.ok()) {
                     table.add(values);
+                    asOfYear(fields, values, reading);
                 }
             });
         }
@@ -147,6 +148,18 @@ public final class AnalystCsv {
     }
 
     private record Seen(Object[] values, String file, long line) {
+    }
+
+    /**
+     * A row of a year shows that the data was taken in that year at the earliest: a sheet with rows of 2025 was not
+     * brought up to date in 2024, whatever report.properties says (the analysis then warns and uses the later day).
+     */
+    private static void asOfYear(List<Field> fields, Object[] values, Reading reading) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).column().equals("year") && values[i] instanceof Long year) {
+                reading.rowOfYear(year.intValue());
+            }
+        }
     }
 
     /** The first field whose value differs, as {@code Patients (2 against 3)}, or null when all are the same. */

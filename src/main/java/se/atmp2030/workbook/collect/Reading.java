@@ -11,6 +11,8 @@ public final class Reading {
     private long read;
     private long rejected;
     private LocalDate asOf;
+    private Integer latestYear;
+    private final java.util.Map<String, java.util.SortedSet<Integer>> coverage = new java.util.TreeMap<>();
 
     public void file(SourceFile file) {
         files.add(file);
@@ -36,6 +38,18 @@ public final class Reading {
         }
     }
 
+    /** A row of this year: the data was taken in it at the earliest. */
+    public void rowOfYear(int year) {
+        if (latestYear == null || year > latestYear) {
+            latestYear = year;
+        }
+    }
+
+    /** The data covers {@code member} in {@code year} (a file for the year), whatever its rows hold. */
+    public void covers(String member, int year) {
+        coverage.computeIfAbsent(member, m -> new java.util.TreeSet<>()).add(year);
+    }
+
     public long read() {
         return read;
     }
@@ -45,6 +59,7 @@ public final class Reading {
     }
 
     public Provenance provenance(String source, String sourceUrl, LocalDate retrieved) {
-        return new Provenance(source, sourceUrl, files, read, rejected, retrieved, asOf, notes);
+        return new Provenance(source, sourceUrl, files, read, rejected, retrieved, asOf, notes, coverage,
+                latestYear == null ? null : LocalDate.of(latestYear, 1, 1));
     }
 }

@@ -164,6 +164,7 @@ final class CompaniesCollector implements Collector {
                     for (int i = 0; i < years.size(); i++) {
                         if (present[i]) {
                             table.add(org, company[nameColumn], company[smeColumn], Long.parseLong(years.get(i)), counts[i]);
+                            reading.rowOfYear(Integer.parseInt(years.get(i)));
                         }
                     }
                 }

@@ -95,8 +95,10 @@ final class JobPostingsCollector implements Collector {
         Set<String> seen = new HashSet<>();
         long[] notAtmp = {0};
         long[] duplicates = {0};
+        java.util.SortedSet<Integer> fileYears = new java.util.TreeSet<>();
         for (Path path : context.files(JOBTECH)) {
             reading.file(context.sourceFile(path, JOBTECH.format()));
+            int[] adYears = {Integer.MAX_VALUE, Integer.MIN_VALUE};
             JsonLines.forEach(path, context.display(path), context.problems(), ad -> {
                 String id = ad.requiredText("id");
                 LocalDate published = ad.required("publication_date", JobPostingsCollector::dateTime);
@@ -104,6 +106,8 @@ final class JobPostingsCollector implements Collector {
                 if (!ad.ok()) {
                     return;
                 }
+                adYears[0] = Math.min(adYears[0], published.getYear());
+                adYears[1] = Math.max(adYears[1], published.getYear());
                 String title = ad.text("headline");
                 String term = firstTerm(terms, title, occupation(ad), ad.text("description.text"));
                 if (term == null) {
@@ -118,6 +122,21 @@ final class JobPostingsCollector implements Collector {
                             title, ad.text("workplace_address.region"), term);
                 }
             });
+            // JobTech publishes a file per year ({year}.jsonl.zip): the file covers Sweden in that year, ATMP ads in it
+            // or not; a file without a year in its name covers the years of its ads.
+            Integer named = yearOf(path.getFileName().toString());
+            if (named != null) {
+                fileYears.add(named);
+            } else {
+                for (int y = adYears[0]; y <= adYears[1]; y++) {
+                    fileYears.add(y);
+                }
+            }
+        }
+        fileYears.forEach(year -> reading.covers("Sweden", year));
+        if (!fileYears.isEmpty()) {
+            reading.note("JobTech ads cover Sweden in " + spans(fileYears) + " (a file per year); in another year Sweden "
+                    + "is missing, not 0, and the Nordic total a lower bound");
         }
         Map<String, Object[]> nordicSeen = new java.util.HashMap<>();
         for (Path path : context.files(NORDIC)) {
@@ -161,6 +180,33 @@ final class JobPostingsCollector implements Collector {
         return List.of(new Dataset(table.build(), "Nordic ATMP job postings",
                 reading.provenance("JobTech historical ads (Arbetsförmedlingen, CC0); NAV, Jobnet and Finnish job boards via the analysts",
                         "https://data.jobtechdev.se/annonser/historiska/index.html", context.settings().retrieved("job_postings"))));
+    }
+
+    /** The year a JobTech file is named for, {@code 2023.jsonl.zip} or {@code 2024-open-ads.jsonl}; else null. */
+    static Integer yearOf(String fileName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^((?:19|20)\\d\\d)(?!\\d)").matcher(fileName);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** {@code 2019–2021, 2023}: years as runs. */
+    static String spans(java.util.SortedSet<Integer> years) {
+        List<String> runs = new java.util.ArrayList<>();
+        Integer start = null;
+        Integer previous = null;
+        for (int y : years) {
+            if (start != null && y != previous + 1) {
+                runs.add(start.equals(previous) ? String.valueOf(start) : start + "–" + previous);
+                start = null;
+            }
+            if (start == null) {
+                start = y;
+            }
+            previous = y;
+        }
+        if (start != null) {
+            runs.add(start.equals(previous) ? String.valueOf(start) : start + "–" + previous);
+        }
+        return String.join(", ", runs);
     }
 
     private static String occupation(JsonRecord ad) {

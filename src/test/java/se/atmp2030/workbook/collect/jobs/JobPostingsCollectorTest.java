@@ -33,7 +33,12 @@ class JobPostingsCollectorTest {
         assertThat(column(postings, "year")).containsExactly(2023L, 2023L, 2024L, 2024L, 2023L);
         assertThat(column(postings, "source")).containsExactly("JobTech", "JobTech", "JobTech", "Jobnet", "NAV");
         assertThat(result.dataset("job_postings").provenance().notes()).containsExactly(
+                "JobTech ads cover Sweden in 2023–2024 (a file per year); in another year Sweden is missing, not 0, and "
+                        + "the Nordic total a lower bound",
                 "1 JobTech ads without an ATMP term left out", "1 postings seen twice (same source and id) counted once");
+        assertThat(result.dataset("job_postings").provenance().coverage())
+                .as("the years of the JobTech files, 2023.jsonl and 2024.jsonl.zip").containsExactly(
+                        java.util.Map.entry("Sweden", new java.util.TreeSet<>(java.util.List.of(2023, 2024))));
     }
 
     @Test
